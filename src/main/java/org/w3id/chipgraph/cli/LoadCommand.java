@@ -1,0 +1,30 @@
+package org.w3id.chipgraph.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.w3id.chipgraph.load.InputFiles;
+import org.w3id.chipgraph.load.Loader;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "load", mixinStandardHelpOptions = true,
+        description = {"Check, validate and reason over ontology/ and data/, write a new store version and publish it.",
+                "A failure at any step leaves the published store as it was.",
+                "Exit codes: 0 loaded, 2 bad input file, 3 SHACL violation, 4 store error."})
+final class LoadCommand implements Callable<Integer> {
+    @Mixin StoreOptions storeOptions;
+
+    @Parameters(paramLabel = "FILE", arity = "0..*", description = "Extra fact files (TriG) to load with data/.")
+    List<Path> extra = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+        new Loader(InputFiles.in(storeOptions.project), extra, System.out).load(storeOptions.store());
+        return 0;
+    }
+}

@@ -1,0 +1,71 @@
+package org.w3id.chipgraph.cli;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.apache.jena.graph.Node;
+import org.apache.jena.query.Query;
+import org.apache.jena.query.ResultSetFormatter;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Var;
+import org.apache.jena.sparql.exec.RowSetRewindable;
+import org.apache.jena.tdb2.sys.TDBInternal;
+import org.w3id.chipgraph.query.CatalogQuery;
+import org.w3id.chipgraph.query.QueryCatalog;
+import org.w3id.chipgraph.query.QueryRunner;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "query", mixinStandardHelpOptions = true,
+        description = {"Run a catalogue query (queries/NAME.rq) or a .rq file against the store or a server.",
+                "Use --endpoint while a server holds the store (TDB2 lets one process open it)."})
+final class QueryCommand implements Callable<Integer> {
+    enum Format { table, csv, tsv, json }
+
+    @Mixin StoreOptions storeOptions;
+
+    @Parameters(paramLabel = "NAME|FILE", description = "A query name from queries/ (without .rq), or a path to a .rq file.")
+    String query;
+
+    @Option(names = "--format", defaultValue = "table", description = "table, csv, tsv or json (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Option(names = "--endpoint", paramLabel = "URL", description = "A SPARQL endpoint, e.g. http://localhost:3030/chipgraph/sparql, instead of --db.")
+    String endpoint;
+
+    @Option(names = {"-p", "--param"}, paramLabel = "NAME=VALUE", description = "Bind a declared parameter ('#+ param:' line).")
+    Map<String, String> params = new LinkedHashMap<>();
+
+    @Override
+    public Integer call() {
+        QueryCatalog catalog = QueryCatalog.in(storeOptions.project.resolve("queries"));
+        CatalogQuery cq = catalog.resolve(query);
+        Query q = cq.parse();
+        if (!q.isSelectType())
+            throw new IllegalArgumentException(cq.file() + ": only SELECT queries can be run with 'query'");
+        Map<Var, Node> bindings = QueryRunner.bindings(cq, params);
+        RowSetRewindable rows;
+        if (endpoint != null) {
+            rows = QueryRunner.select(endpoint, q, bindings);
+        } else {
+            DatasetGraph dsg = storeOptions.store().openCurrent();
+            try {
+                rows = QueryRunner.select(dsg, q, bindings);
+            } finally {
+                TDBInternal.expel(dsg);
+            }
+        }
+        var rs = org.apache.jena.query.ResultSet.adapt(rows);
+        switch (format) {
+            case table -> ResultSetFormatter.out(System.out, rs, q.getPrologue());
+            case csv -> ResultSetFormatter.outputAsCSV(System.out, rs);
+            case tsv -> ResultSetFormatter.outputAsTSV(System.out, rs);
+            case json -> ResultSetFormatter.outputAsJSON(System.out, rs);
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,72 @@
+package org.w3id.chipgraph.cli;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.w3id.chipgraph.load.InputFiles;
+import org.w3id.chipgraph.load.Loader;
+import org.w3id.chipgraph.serve.ChipgraphServer;
+import org.w3id.chipgraph.serve.ServerOptions;
+import org.w3id.chipgraph.serve.StoreFollower;
+import org.w3id.chipgraph.store.VersionedStore;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Serve the graph with Fuseki: SPARQL at /chipgraph/sparql, the Fuseki UI at /.",
+                "Loads first when the store has no published version. Read-only over HTTP."})
+final class ServeCommand implements Callable<Integer> {
+    @Mixin StoreOptions storeOptions;
+
+    @Option(names = "--port", defaultValue = "" + ServerOptions.DEFAULT_PORT, description = "HTTP port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+    int port;
+
+    @Option(names = "--mem", description = "Load into memory and serve that; the store directory is not used.")
+    boolean mem;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30", description = "Default query timeout (default: ${DEFAULT-VALUE} s).")
+    long timeoutSeconds;
+
+    @Option(names = "--localhost", description = "Listen on the loopback interface only.")
+    boolean localhost;
+
+    @Override
+    public Integer call() throws Exception {
+        ServerOptions options = new ServerOptions(port, Duration.ofSeconds(timeoutSeconds), localhost);
+        Loader loader = new Loader(InputFiles.in(storeOptions.project), List.of(), System.out);
+        DatasetGraph dsg;
+        StoreFollower follower = null;
+        VersionedStore store = storeOptions.store();
+        if (mem) {
+            dsg = loader.loadInMemory();
+        } else {
+            if (!store.hasPublishedVersion()) {
+                System.out.println("No store in " + store.root() + " yet: loading first.");
+                loader.load(store);
+            }
+            dsg = store.openCurrent();
+        }
+        FusekiServer server = ChipgraphServer.build(dsg, options);
+        server.start();
+        if (!mem) {
+            follower = new StoreFollower(store, store.currentVersion().orElseThrow(), server, options, System.out);
+            follower.start(2000);
+        }
+        int actual = server.getHttpPort();
+        System.out.println();
+        System.out.println("chipgraph is serving " + (mem ? "an in-memory load" : store.root()));
+        System.out.println("  Fuseki UI:       http://localhost:" + actual + "/");
+        System.out.println("  SPARQL endpoint: http://localhost:" + actual + ServerOptions.DATASET + "/sparql");
+        System.out.println("  Health:          http://localhost:" + actual + "/$/ping");
+        System.out.println("Stop with Ctrl-C.");
+        server.join();
+        if (follower != null)
+            follower.close();
+        return 0;
+    }
+}

@@ -1,0 +1,61 @@
+package org.w3id.chipgraph.load;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Where the loader finds its inputs in a project directory (the repository checkout):
+ * the ontology, the SHACL shapes, the inference rules, the source register and the fact files.
+ */
+public record InputFiles(Path projectDir, Path ontology, Path shapes, Path rulesDir, Path sources, List<Path> factFiles) {
+
+    public static InputFiles in(Path projectDir) {
+        Path dir = projectDir.toAbsolutePath().normalize();
+        Path data = dir.resolve("data");
+        List<Path> facts = new ArrayList<>();
+        if (Files.isDirectory(data)) {
+            try (Stream<Path> s = Files.list(data)) {
+                s.filter(p -> p.getFileName().toString().endsWith(".trig"))
+                 .sorted()
+                 .forEach(facts::add);
+            } catch (IOException e) {
+                throw new LoadException(LoadException.INPUT, "Cannot list " + data + ": " + e.getMessage(), e);
+            }
+        }
+        return new InputFiles(dir, dir.resolve("ontology/chipgraph.ttl"), dir.resolve("ontology/shapes.ttl"),
+                dir.resolve("ontology/rules"), data.resolve("sources.ttl"), List.copyOf(facts));
+    }
+
+    /** Every input file, in load order. */
+    public List<Path> all() {
+        List<Path> all = new ArrayList<>(List.of(ontology, shapes, sources));
+        all.addAll(factFiles);
+        return all;
+    }
+
+    /** Check that each file is there before anything is parsed or the store is touched. */
+    public void checkPresent() {
+        for (Path p : List.of(ontology, shapes, sources)) {
+            if (!Files.isRegularFile(p))
+                throw new LoadException(LoadException.INPUT, display(p) + ": missing file (required input of every load)");
+        }
+        if (!Files.isDirectory(rulesDir))
+            throw new LoadException(LoadException.INPUT, display(rulesDir) + ": missing directory of inference rules");
+        if (factFiles.isEmpty())
+            throw new LoadException(LoadException.INPUT, display(projectDir.resolve("data")) + ": no fact files (*.trig)");
+        for (Path p : factFiles) {
+            if (!Files.isReadable(p))
+                throw new LoadException(LoadException.INPUT, display(p) + ": cannot be read");
+        }
+    }
+
+    /** A path as the user knows it: relative to the project directory when inside it. */
+    public String display(Path p) {
+        Path abs = p.toAbsolutePath().normalize();
+        return abs.startsWith(projectDir) ? projectDir.relativize(abs).toString() : abs.toString();
+    }
+}

@@ -1,0 +1,121 @@
+package org.w3id.chipgraph.load;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFLanguages;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.riot.system.ErrorHandler;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.w3id.chipgraph.Chipgraph;
+
+/**
+ * Parses every input strictly: any parser error or warning (bad IRI, ill-formed typed literal)
+ * stops the load with the file, line and column. Nothing here touches the store.
+ */
+public final class InputParser {
+    private final InputFiles files;
+
+    public InputParser(InputFiles files) {
+        this.files = files;
+    }
+
+    public ParsedInputs parseAll() {
+        Graph ontology = parseGraph(files.ontology());
+        Graph shapes = parseGraph(files.shapes());
+        ParsedInputs parsed = new ParsedInputs(ontology, shapes);
+        parsed.noteSubjects(ontology, files.display(files.ontology()));
+
+        // The source register is plain Turtle; it becomes the graph of sources.
+        Graph sources = parseGraph(files.sources());
+        parsed.noteSubjects(sources, files.display(files.sources()));
+        sources.find().forEachRemaining(t -> parsed.data.add(Chipgraph.GRAPH_SOURCES, t.getSubject(), t.getPredicate(), t.getObject()));
+
+        for (Path p : files.factFiles())
+            addFactFile(parsed, p);
+        return parsed;
+    }
+
+    /** Parse one fact file (TriG); every triple must sit inside a GRAPH block naming its source. */
+    public void addFactFile(ParsedInputs parsed, Path p) {
+        String name = files.display(p);
+        DatasetGraph dsg = DatasetGraphFactory.createGeneral();
+        parser(p).parse(dsg);
+        long outside = dsg.getDefaultGraph().size();
+        if (outside > 0)
+            throw new LoadException(LoadException.INPUT, name + ": " + outside
+                    + " triple(s) outside any GRAPH block; every fact must be written inside the named graph of its source");
+        dsg.listGraphNodes().forEachRemaining(gn -> {
+            if (isReserved(gn))
+                throw new LoadException(LoadException.INPUT, name + ": graph <" + gn.getURI()
+                        + "> is reserved for the loader; put facts in the graph of their source");
+            parsed.noteSubjects(dsg.getGraph(gn), name);
+        });
+        dsg.find().forEachRemaining(parsed.data::add);
+    }
+
+    private static boolean isReserved(Node g) {
+        return g.equals(Chipgraph.GRAPH_INFERRED) || g.equals(Chipgraph.GRAPH_ONTOLOGY)
+               || g.equals(Chipgraph.GRAPH_SOURCES) || g.equals(Quad.defaultGraphIRI);
+    }
+
+    Graph parseGraph(Path p) {
+        Graph g = GraphFactory.createDefaultGraph();
+        parser(p).parse(g);
+        return g;
+    }
+
+    private RDFParser parser(Path p) {
+        String name = files.display(p);
+        checkUtf8(p, name);
+        Lang lang = RDFLanguages.filenameToLang(p.getFileName().toString(), Lang.TURTLE);
+        return RDFParser.source(p).lang(lang).errorHandler(new FailFast(name)).build();
+    }
+
+    /** RIOT would decode invalid bytes silently; say where the first one is instead. */
+    static void checkUtf8(Path p, String name) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(p);
+        } catch (IOException e) {
+            throw new LoadException(LoadException.INPUT, name + ": cannot be read: " + e.getMessage(), e);
+        }
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CoderResult result = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(in, CharBuffer.allocate(bytes.length + 1), true);
+        if (result.isError()) {
+            int bad = in.position();
+            int line = 1;
+            for (int i = 0; i < bad; i++)
+                if (bytes[i] == '\n') line++;
+            throw new LoadException(LoadException.INPUT, name + ":" + line + ": not valid UTF-8 (byte offset " + bad
+                    + "); RDF files must be encoded in UTF-8");
+        }
+    }
+
+    /** Turns every parser complaint into a load error naming the file and position. */
+    private record FailFast(String file) implements ErrorHandler {
+        @Override public void warning(String message, long line, long col) { fail(message, line, col); }
+        @Override public void error(String message, long line, long col) { fail(message, line, col); }
+        @Override public void fatal(String message, long line, long col) { fail(message, line, col); }
+
+        private void fail(String message, long line, long col) {
+            String where = line > 0 ? file + ":" + line + (col > 0 ? ":" + col : "") : file;
+            throw new LoadException(LoadException.INPUT, where + ": syntax error: " + message);
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package org.w3id.chipgraph.load;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.riot.out.NodeFmtLib;
+import org.apache.jena.riot.system.PrefixMap;
+import org.apache.jena.riot.system.PrefixMapFactory;
+import org.apache.jena.shacl.ShaclValidator;
+import org.apache.jena.shared.PrefixMapping;
+import org.apache.jena.shacl.Shapes;
+import org.apache.jena.shacl.ValidationReport;
+import org.apache.jena.shacl.validation.ReportEntry;
+import org.apache.jena.shacl.validation.Severity;
+import org.apache.jena.sparql.graph.GraphFactory;
+
+/**
+ * The quality gate: SHACL shapes (ontology/shapes.ttl) over the ontology and every fact,
+ * claim and source together, before any inference. A violation names the focus node, the
+ * file it was written in, the path and the shape's message.
+ */
+final class ShaclGate {
+    private ShaclGate() {}
+
+    static final PrefixMap PREFIXES = PrefixMapFactory.create();
+    static {
+        PREFIXES.add("cg", org.w3id.chipgraph.Chipgraph.NS);
+        PREFIXES.add("id", org.w3id.chipgraph.Chipgraph.ID);
+        PREFIXES.add("src", org.w3id.chipgraph.Chipgraph.SOURCE);
+        PREFIXES.add("rdfs", "http://www.w3.org/2000/01/rdf-schema#");
+        PREFIXES.add("rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#");
+        PREFIXES.add("prov", "http://www.w3.org/ns/prov#");
+        PREFIXES.add("dct", "http://purl.org/dc/terms/");
+        PREFIXES.add("skos", "http://www.w3.org/2004/02/skos/core#");
+        PREFIXES.add("xsd", "http://www.w3.org/2001/XMLSchema#");
+    }
+
+    static final PrefixMapping PREFIX_MAPPING = PrefixMapping.Factory.create().setNsPrefixes(PREFIXES.getMapping()).lock();
+
+    /** Throws a {@link LoadException} listing the violations, if there are any. */
+    static void validate(ParsedInputs in, String shapesFile) {
+        Shapes shapes;
+        try {
+            shapes = Shapes.parse(in.shapes());
+        } catch (RuntimeException e) {
+            throw new LoadException(LoadException.INPUT, shapesFile + ": not usable as SHACL shapes: " + e.getMessage(), e);
+        }
+        Graph all = GraphFactory.createDefaultGraph();
+        in.ontology().find().forEachRemaining(all::add);
+        in.data().find().forEachRemaining(q -> all.add(q.asTriple()));
+        ValidationReport report = ShaclValidator.get().validate(shapes, all);
+        if (report.conforms())
+            return;
+        List<String> lines = new ArrayList<>();
+        int violations = 0;
+        for (ReportEntry e : report.getEntries()) {
+            if (e.severity() != null && !e.severity().equals(Severity.Violation))
+                continue;
+            violations++;
+            if (lines.size() < 50)
+                lines.add(describe(in, e));
+        }
+        if (violations == 0)
+            return;
+        String more = violations > lines.size() ? "\n  ... and " + (violations - lines.size()) + " more" : "";
+        throw new LoadException(LoadException.VALIDATION, "SHACL validation failed (" + shapesFile + "): "
+                + violations + " violation(s):\n  " + String.join("\n  ", lines) + more);
+    }
+
+    private static String describe(ParsedInputs in, ReportEntry e) {
+        Node focus = e.focusNode();
+        StringBuilder sb = new StringBuilder();
+        sb.append(in.fileOf(focus)).append(": ").append(fmt(focus));
+        if (e.resultPath() != null)
+            sb.append(" ").append(e.resultPath().toString(new org.apache.jena.sparql.core.Prologue(PREFIX_MAPPING)));
+        if (e.value() != null)
+            sb.append(" = ").append(fmt(e.value()));
+        sb.append(": ").append(e.message());
+        return sb.toString();
+    }
+
+    static String fmt(Node n) {
+        return NodeFmtLib.str(n, PREFIXES);
+    }
+}

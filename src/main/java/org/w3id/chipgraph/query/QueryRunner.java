@@ -1,0 +1,100 @@
+package org.w3id.chipgraph.query;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.query.Query;
+import org.apache.jena.riot.system.PrefixMap;
+import org.apache.jena.riot.system.PrefixMapFactory;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Var;
+import org.apache.jena.sparql.exec.QueryExec;
+import org.apache.jena.sparql.exec.QueryExecBuilder;
+import org.apache.jena.sparql.exec.RowSetRewindable;
+import org.apache.jena.sparql.exec.http.QueryExecHTTP;
+import org.apache.jena.system.Txn;
+import org.w3id.chipgraph.Chipgraph;
+
+/**
+ * Runs a catalogue query against a local store or a SPARQL endpoint, with its parameters
+ * bound as RDF terms by substitution in the query's syntax tree (never by pasting text).
+ */
+public final class QueryRunner {
+    private static final PrefixMap PREFIXES = PrefixMapFactory.create();
+    static {
+        PREFIXES.add("cg", Chipgraph.NS);
+        PREFIXES.add("id", Chipgraph.ID);
+        PREFIXES.add("src", Chipgraph.SOURCE);
+        PREFIXES.add("xsd", "http://www.w3.org/2001/XMLSchema#");
+    }
+
+    private QueryRunner() {}
+
+    /** Bind each declared parameter from {@code given} or its default; unknown names are refused. */
+    public static Map<Var, Node> bindings(CatalogQuery q, Map<String, String> given) {
+        for (String k : given.keySet()) {
+            if (q.params().stream().noneMatch(p -> p.var().equals(k)))
+                throw new IllegalArgumentException("Query " + q.name() + " has no parameter '" + k + "'"
+                        + (q.params().isEmpty() ? "" : "; it takes: " + q.params().stream().map(p -> p.var()).toList()));
+        }
+        Map<Var, Node> out = new LinkedHashMap<>();
+        for (CatalogQuery.Param p : q.params()) {
+            String v = given.containsKey(p.var()) ? given.get(p.var()) : p.defaultValue().orElse(null);
+            if (v == null)
+                continue;
+            out.put(Var.alloc(p.var()), toNode(p, v));
+        }
+        return out;
+    }
+
+    static Node toNode(CatalogQuery.Param p, String value) {
+        try {
+            return switch (p.type()) {
+                case "iri" -> NodeFactory.createURI(expandIri(value));
+                case "date" -> NodeFactory.createLiteralDT(value, XSDDatatype.XSDdate);
+                case "integer" -> NodeFactory.createLiteralDT(Long.toString(Long.parseLong(value)), XSDDatatype.XSDinteger);
+                case "decimal" -> NodeFactory.createLiteralDT(new java.math.BigDecimal(value).toPlainString(), XSDDatatype.XSDdecimal);
+                default -> NodeFactory.createLiteralString(value);
+            };
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("Parameter ?" + p.var() + " (" + p.type() + "): bad value '" + value + "'", e);
+        }
+    }
+
+    /** A full IRI, {@code <IRI>}, a prefixed name (cg:, id:, src:, xsd:) or a local name under /id/. */
+    static String expandIri(String value) {
+        if (value.startsWith("<") && value.endsWith(">"))
+            return value.substring(1, value.length() - 1);
+        if (value.startsWith("http://") || value.startsWith("https://"))
+            return value;
+        int colon = value.indexOf(':');
+        if (colon > 0) {
+            String e = PREFIXES.expand(value);
+            if (e == null)
+                throw new IllegalArgumentException("unknown prefix in '" + value + "'");
+            return e;
+        }
+        return Chipgraph.ID + value;
+    }
+
+    public static RowSetRewindable select(DatasetGraph dsg, Query query, Map<Var, Node> bindings) {
+        return Txn.calculateRead(dsg, () -> {
+            QueryExecBuilder b = QueryExec.dataset(dsg).query(query);
+            bindings.forEach(b::substitution);
+            try (QueryExec qe = b.build()) {
+                return qe.select().rewindable();
+            }
+        });
+    }
+
+    public static RowSetRewindable select(String endpoint, Query query, Map<Var, Node> bindings) {
+        var b = QueryExecHTTP.service(endpoint).query(query);
+        bindings.forEach(b::substitution);
+        try (QueryExec qe = b.build()) {
+            return qe.select().rewindable();
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package org.w3id.chipgraph.query;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.apache.jena.query.ResultSet;
+import org.apache.jena.riot.ResultSetMgr;
+import org.apache.jena.sparql.exec.RowSetRewindable;
+import org.apache.jena.sparql.resultset.ResultsCompare;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.w3id.chipgraph.TestGraph;
+
+/** Every query of queries/ runs as its own test against the loaded graph and must give its expected answer. */
+class QueryCatalogTest {
+    static final QueryCatalog CATALOG = QueryCatalog.in(TestGraph.PROJECT.resolve("queries"));
+
+    @TestFactory
+    Stream<DynamicTest> everyQueryGivesItsExpectedAnswer() {
+        return CATALOG.queries().stream().map(q -> DynamicTest.dynamicTest(q.name() + q.cq().map(c -> " (" + c + ")").orElse(""),
+                q.file().toUri(), () -> check(q)));
+    }
+
+    static void check(CatalogQuery q) throws Exception {
+        Path csv = q.file().resolveSibling(q.name() + ".csv");
+        Path srj = q.file().resolveSibling(q.name() + ".srj");
+        RowSetRewindable rows = QueryRunner.select(TestGraph.dataset(), q.parse(), QueryRunner.bindings(q, Map.of()));
+        if (Files.exists(srj)) {
+            ResultSet expected = ResultSetMgr.read(srj.toString());
+            rows.reset();
+            boolean same = q.ordered()
+                    ? ResultsCompare.equalsByTermAndOrder(expected, ResultSet.adapt(rows))
+                    : ResultsCompare.equalsByTerm(expected, ResultSet.adapt(rows));
+            assertTrue(same, q.name() + ": results differ from " + srj.getFileName());
+            return;
+        }
+        assertTrue(Files.exists(csv), q.name() + ": no expected results beside it (" + csv.getFileName() + " or .srj)");
+        ExpectedResults expected = ExpectedResults.readCsv(csv);
+        List<String> queryVars = q.parse().getResultVars();
+        assertEquals(expected.vars(), queryVars, q.name() + ": the CSV header must name the query's variables in order");
+        String diff = expected.compare(ExpectedResults.actualRows(rows, expected.vars()), q.ordered());
+        assertNull(diff, () -> q.name() + " (" + q.summary() + "):\n" + diff);
+    }
+
+    @Test
+    void everyQueryHasAHeaderAndAnExpectedAnswer() {
+        assertFalse(CATALOG.queries().isEmpty(), "queries/ is empty");
+        for (CatalogQuery q : CATALOG.queries()) {
+            assertFalse(q.summary().isBlank(), q.name() + ": empty summary");
+            assertFalse(q.tags().isEmpty(), q.name() + ": no '#+ tags:' line");
+            assertTrue(Files.exists(q.file().resolveSibling(q.name() + ".csv")) || Files.exists(q.file().resolveSibling(q.name() + ".srj")),
+                    q.name() + ": no expected results file");
+        }
+    }
+
+    @Test
+    void theCompetencyQuestionsOfTheFoundationAreCovered() {
+        List<String> covered = CATALOG.queries().stream().flatMap(q -> q.cq().stream()).toList();
+        for (String cq : List.of("S1", "S2", "S3", "S4", "S5", "S6", "D1", "D2", "D3", "R1", "R2"))
+            assertTrue(covered.contains(cq), "no query answers competency question " + cq);
+    }
+}

@@ -1,0 +1,145 @@
+package org.w3id.chipgraph.serve;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+
+import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.query.QuerySolution;
+import org.apache.jena.query.ResultSet;
+import org.apache.jena.sparql.exec.http.QueryExecHTTP;
+import org.apache.jena.system.Txn;
+import org.eclipse.rdf4j.query.BindingSet;
+import org.eclipse.rdf4j.query.TupleQueryResult;
+import org.eclipse.rdf4j.repository.RepositoryConnection;
+import org.eclipse.rdf4j.repository.sparql.SPARQLRepository;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.w3id.chipgraph.TestGraph;
+
+/** The server over HTTP on a free port, spoken to by Jena's client, RDF4J's client and plain HTTP. */
+class ServerTest {
+    static FusekiServer server;
+    static String base;
+    static long triplesBefore;
+    static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    static final String COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }";
+    static final String NVIDIA_LABELS = """
+            PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+            SELECT ?label WHERE { <https://w3id.org/chipgraph/id/nvidia> rdfs:label ?label } ORDER BY ?label
+            """;
+
+    @BeforeAll
+    static void start() {
+        var dsg = TestGraph.dataset();
+        triplesBefore = Txn.calculateRead(dsg, () -> dsg.stream().count());
+        server = ChipgraphServer.build(dsg, new ServerOptions(0, Duration.ofSeconds(30), true));
+        server.start();
+        base = "http://localhost:" + server.getHttpPort();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null)
+            server.stop();
+    }
+
+    static long count() {
+        try (var qe = QueryExecHTTP.service(base + "/chipgraph/sparql").query(COUNT).build()) {
+            return ((Number) qe.select().next().get("n").getLiteralValue()).longValue();
+        }
+    }
+
+    @Test
+    void jenaClientSeesAssertedAndInferredTriplesThroughTheUnionDefaultGraph() {
+        assertEquals(triplesBefore, count(), "the default graph is the union of every named graph");
+        String ask = "ASK { <https://w3id.org/chipgraph/id/deepseek> <https://w3id.org/chipgraph/ontology#dependsOn> <https://w3id.org/chipgraph/id/tsmc> }";
+        try (var qe = QueryExecHTTP.service(base + "/chipgraph/sparql").query(ask).build()) {
+            assertTrue(qe.ask(), "an inferred dependency answers in the default graph");
+        }
+    }
+
+    @Test
+    void rdf4jClientSpeaksTheSameProtocol() {
+        SPARQLRepository repo = new SPARQLRepository(base + "/chipgraph/sparql");
+        try (RepositoryConnection conn = repo.getConnection();
+             TupleQueryResult res = conn.prepareTupleQuery(NVIDIA_LABELS).evaluate()) {
+            List<String> labels = res.stream().map(b -> b.getValue("label").stringValue()).toList();
+            assertTrue(labels.contains("Nvidia"), labels.toString());
+            assertTrue(labels.contains("엔비디아"), labels.toString());
+        } finally {
+            repo.shutDown();
+        }
+    }
+
+    HttpResponse<String> send(HttpRequest.Builder b) throws Exception {
+        return http.send(b.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void updatesAndWritesAreRefusedFromLoopbackAndChangeNothing() throws Exception {
+        String update = "INSERT DATA { <urn:x> <urn:y> <urn:z> }";
+        int[] statuses = {
+            send(HttpRequest.newBuilder(URI.create(base + "/chipgraph/update")).header("Content-Type", "application/sparql-update")
+                    .POST(HttpRequest.BodyPublishers.ofString(update))).statusCode(),
+            send(HttpRequest.newBuilder(URI.create(base + "/chipgraph/sparql")).header("Content-Type", "application/sparql-update")
+                    .POST(HttpRequest.BodyPublishers.ofString(update))).statusCode(),
+            send(HttpRequest.newBuilder(URI.create(base + "/chipgraph")).header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("update=" + java.net.URLEncoder.encode(update, "UTF-8")))).statusCode(),
+            send(HttpRequest.newBuilder(URI.create(base + "/chipgraph/get?default")).header("Content-Type", "text/turtle")
+                    .PUT(HttpRequest.BodyPublishers.ofString("<urn:x> <urn:y> <urn:z> ."))).statusCode(),
+            send(HttpRequest.newBuilder(URI.create(base + "/chipgraph/get?default")).header("Content-Type", "text/turtle")
+                    .POST(HttpRequest.BodyPublishers.ofString("<urn:x> <urn:y> <urn:z> ."))).statusCode(),
+            send(HttpRequest.newBuilder(URI.create(base + "/chipgraph/get?default")).DELETE()).statusCode(),
+            send(HttpRequest.newBuilder(URI.create(base + "/$/datasets?dbName=x&dbType=mem"))
+                    .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.noBody())).statusCode(),
+            send(HttpRequest.newBuilder(URI.create(base + "/$/datasets/chipgraph")).DELETE()).statusCode(),
+            send(HttpRequest.newBuilder(URI.create(base + "/$/backup/chipgraph")).POST(HttpRequest.BodyPublishers.noBody())).statusCode(),
+            send(HttpRequest.newBuilder(URI.create(base + "/$/compact/chipgraph")).POST(HttpRequest.BodyPublishers.noBody())).statusCode(),
+        };
+        for (int s : statuses)
+            assertTrue(s == 401 || s == 403 || s == 405, "a write got status " + s + "; all statuses: " + java.util.Arrays.toString(statuses));
+        assertEquals(triplesBefore, count(), "the data is unchanged");
+    }
+
+    @Test
+    void queryByGetAndPostAndGraphStoreRead() throws Exception {
+        var get = send(HttpRequest.newBuilder(URI.create(base + "/chipgraph/sparql?query=" + java.net.URLEncoder.encode(NVIDIA_LABELS, "UTF-8")))
+                .header("Accept", "application/sparql-results+json"));
+        assertEquals(200, get.statusCode());
+        assertTrue(get.body().contains("\"Nvidia\""), get.body());
+        var post = send(HttpRequest.newBuilder(URI.create(base + "/chipgraph/sparql")).header("Content-Type", "application/sparql-query")
+                .header("Accept", "text/csv").POST(HttpRequest.BodyPublishers.ofString(NVIDIA_LABELS)));
+        assertEquals(200, post.statusCode());
+        assertTrue(post.body().contains("엔비디아"), post.body());
+        var graph = send(HttpRequest.newBuilder(URI.create(base + "/chipgraph/get?graph=" + java.net.URLEncoder.encode("https://w3id.org/chipgraph/graph/ontology", "UTF-8")))
+                .header("Accept", "text/turtle"));
+        assertEquals(200, graph.statusCode());
+        assertTrue(graph.body().contains("owl:Ontology") || graph.body().contains("Ontology"), "the ontology graph is readable");
+    }
+
+    @Test
+    void uiPingAndServerDescriptionAnswer() throws Exception {
+        var ui = send(HttpRequest.newBuilder(URI.create(base + "/")));
+        assertEquals(200, ui.statusCode());
+        assertTrue(ui.body().toLowerCase().contains("<html"), "the Fuseki UI page");
+        assertEquals(200, send(HttpRequest.newBuilder(URI.create(base + "/$/ping"))).statusCode());
+        var server = send(HttpRequest.newBuilder(URI.create(base + "/$/server")));
+        assertEquals(200, server.statusCode());
+        assertTrue(server.body().contains("/chipgraph"), "the UI finds the dataset: " + server.body());
+    }
+
+    @Test
+    void aBadQueryIsA400WithTheParserMessage() throws Exception {
+        var r = send(HttpRequest.newBuilder(URI.create(base + "/chipgraph/sparql?query=" + java.net.URLEncoder.encode("SELECT * WHERE { ?s ", "UTF-8"))));
+        assertEquals(400, r.statusCode());
+        assertTrue(r.body().contains("Parse error") || r.body().toLowerCase().contains("encountered"), r.body());
+    }
+}

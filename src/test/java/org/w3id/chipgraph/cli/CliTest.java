@@ -1,0 +1,74 @@
+package org.w3id.chipgraph.cli;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3id.chipgraph.ProjectCopy;
+
+/** The command line as a user meets it: exit codes, messages on stderr, query output. */
+class CliTest {
+    @TempDir Path tmp;
+
+    record Run(int code, String out, String err) {}
+
+    static synchronized Run run(String... args) {
+        PrintStream oldOut = System.out, oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int code = Main.run(args);
+            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    @Test
+    void loadThenQueryACatalogueQueryAsCsv() {
+        Path project = ProjectCopy.into(tmp.resolve("p"));
+        String db = tmp.resolve("db").toString();
+        Run load = run("load", "--project", project.toString(), "--db", db);
+        assertEquals(0, load.code(), load.err());
+        assertTrue(load.out().contains("Loaded "), load.out());
+
+        Run q = run("query", "s3-chinese-ai-chip-makers", "--project", project.toString(), "--db", db, "--format", "csv");
+        assertEquals(0, q.code(), q.err());
+        assertTrue(q.out().contains("Huawei") && q.out().contains("Cambricon"), q.out());
+    }
+
+    @Test
+    void aBrokenFileExitsWith2AndNamesTheFile() throws Exception {
+        Path project = ProjectCopy.into(tmp.resolve("p"));
+        Files.writeString(project.resolve("data/zz.trig"), "<a> <b> .\n");
+        Run load = run("load", "--project", project.toString(), "--db", tmp.resolve("db").toString());
+        assertEquals(2, load.code());
+        assertTrue(load.err().startsWith("error: data/zz.trig:1:"), load.err());
+    }
+
+    @Test
+    void anUnknownQueryListsTheKnownNames() {
+        Run q = run("query", "no-such-query", "--project", TestProjectRoot.get(), "--db", tmp.resolve("db").toString());
+        assertEquals(1, q.code());
+        assertTrue(q.err().contains("No query 'no-such-query'") && q.err().contains("s1-"), q.err());
+    }
+
+    @Test
+    void queryWithoutAStoreSaysToLoadFirst() {
+        Run q = run("query", "s1-h200-approval", "--project", TestProjectRoot.get(), "--db", tmp.resolve("empty").toString());
+        assertEquals(1, q.code());
+        assertTrue(q.err().contains("run 'load' first"), q.err());
+    }
+
+    static final class TestProjectRoot {
+        static String get() { return org.w3id.chipgraph.TestGraph.PROJECT.toString(); }
+    }
+}

@@ -18,6 +18,8 @@ public final class Chipgraph {
     public static final Node GRAPH_ONTOLOGY = NodeFactory.createURI(GRAPH + "ontology");
     public static final Node GRAPH_SOURCES = NodeFactory.createURI(GRAPH + "sources");
     public static final Node GRAPH_INFERRED = NodeFactory.createURI(GRAPH + "inferred");
+    /** Every entity's type, names and sources; each entity there names its own sources. */
+    public static final Node GRAPH_REGISTER = NodeFactory.createURI(GRAPH + "register");
 
     /** The SPARQL prefixes users expect; prepended nowhere, offered to query writers and printers. */
     public static final String PREFIXES = """

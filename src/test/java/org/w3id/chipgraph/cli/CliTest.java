@@ -40,7 +40,7 @@ class CliTest {
         assertEquals(0, load.code(), load.err());
         assertTrue(load.out().contains("Loaded "), load.out());
 
-        Run q = run("query", "s3-chinese-ai-chip-makers", "--project", project.toString(), "--db", db, "--format", "csv");
+        Run q = run("query", "s3-chinese-chip-makers", "--project", project.toString(), "--db", db, "--format", "csv");
         assertEquals(0, q.code(), q.err());
         assertTrue(q.out().contains("Huawei") && q.out().contains("Cambricon"), q.out());
     }

@@ -10,6 +10,8 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.system.Txn;
 import org.semanticweb.owlapi.apibinding.OWLManager;
+import org.semanticweb.owlapi.formats.RDFXMLDocumentFormat;
+import org.semanticweb.owlapi.io.StreamDocumentSource;
 import org.semanticweb.owlapi.model.OWLOntology;
 import org.semanticweb.owlapi.model.OWLOntologyCreationException;
 import org.semanticweb.owlapi.model.OWLOntologyManager;
@@ -30,8 +32,12 @@ final class OwlChecks {
 
     static OWLOntology toOwlApi(Graph g) throws OWLOntologyCreationException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        RDFDataMgr.write(out, g, Lang.TURTLE);
+        // RDF/XML, named as such: the OWL API 5 Turtle parser does not read the SPARQL-style
+        // PREFIX lines Jena 6 writes and would silently fall back to a parser that drops most
+        // axioms; its N-Triples parser lives in the RDF4J-based module left out of the build.
+        RDFDataMgr.write(out, g, Lang.RDFXML);
         OWLOntologyManager m = OWLManager.createOWLOntologyManager();
-        return m.loadOntologyFromOntologyDocument(new ByteArrayInputStream(out.toByteArray()));
+        return m.loadOntologyFromOntologyDocument(new StreamDocumentSource(new ByteArrayInputStream(out.toByteArray()),
+                "urn:chipgraph:owl-check", new RDFXMLDocumentFormat(), "application/rdf+xml"));
     }
 }

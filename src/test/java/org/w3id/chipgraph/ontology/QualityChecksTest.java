@@ -30,7 +30,7 @@ class QualityChecksTest {
             s.filter(p -> p.getFileName().toString().endsWith("-violation.rq")).sorted().forEach(checks::add);
         }
         assertFalse(checks.isEmpty(), "no QC checks in " + dir);
-        return checks.stream().map(p -> DynamicTest.dynamicTest(p.getFileName().toString(), p.toUri(), () -> {
+        return checks.stream().map(p -> DynamicTest.dynamicTest(p.getFileName().toString(), () -> {
             Query q = QueryFactory.read(p.toString());
             var dsg = TestGraph.dataset();
             RowSetRewindable rows = Txn.calculateRead(dsg, () -> {

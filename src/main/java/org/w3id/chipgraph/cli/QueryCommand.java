@@ -61,7 +61,12 @@ final class QueryCommand implements Callable<Integer> {
         }
         var rs = org.apache.jena.query.ResultSet.adapt(rows);
         switch (format) {
-            case table -> ResultSetFormatter.out(System.out, rs, q.getPrologue());
+            case table -> {
+                // Show typed literals with the usual prefixes (xsd:date, not the full IRI).
+                var shown = q.getPrologue().copy();
+                shown.getPrefixMapping().setNsPrefix("xsd", "http://www.w3.org/2001/XMLSchema#");
+                ResultSetFormatter.out(System.out, rs, shown);
+            }
             case csv -> ResultSetFormatter.outputAsCSV(System.out, rs);
             case tsv -> ResultSetFormatter.outputAsTSV(System.out, rs);
             case json -> ResultSetFormatter.outputAsJSON(System.out, rs);

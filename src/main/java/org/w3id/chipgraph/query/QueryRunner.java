@@ -1,6 +1,8 @@
 package org.w3id.chipgraph.query;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.jena.datatypes.xsd.XSDDatatype;
@@ -13,7 +15,13 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.QueryExecBuilder;
+import org.apache.jena.sparql.exec.RowSet;
+import org.apache.jena.sparql.exec.RowSetMem;
 import org.apache.jena.sparql.exec.RowSetRewindable;
+import org.apache.jena.sparql.exec.RowSetStream;
+import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.engine.binding.BindingBuilder;
+import org.apache.jena.sparql.engine.binding.BindingFactory;
 import org.apache.jena.sparql.exec.http.QueryExecHTTP;
 import org.apache.jena.system.Txn;
 import org.w3id.chipgraph.Chipgraph;
@@ -85,9 +93,28 @@ public final class QueryRunner {
             QueryExecBuilder b = QueryExec.dataset(dsg).query(query);
             bindings.forEach(b::substitution);
             try (QueryExec qe = b.build()) {
-                return qe.select().rewindable();
+                return materialize(qe.select());
             }
         });
+    }
+
+    /**
+     * Copy every row out of the store while the read transaction is open: TDB2 rows resolve
+     * their terms lazily, and would come back empty once the transaction has ended.
+     */
+    static RowSetRewindable materialize(RowSet rows) {
+        List<Var> vars = rows.getResultVars();
+        List<Binding> copied = new ArrayList<>();
+        rows.forEachRemaining(row -> {
+            BindingBuilder bb = BindingFactory.builder();
+            for (Var v : vars) {
+                Node n = row.get(v);
+                if (n != null)
+                    bb.add(v, n);
+            }
+            copied.add(bb.build());
+        });
+        return RowSetMem.create(RowSetStream.create(vars, copied.iterator()));
     }
 
     public static RowSetRewindable select(String endpoint, Query query, Map<Var, Node> bindings) {

@@ -24,13 +24,39 @@ class QueryCatalogTest {
     @TestFactory
     Stream<DynamicTest> everyQueryGivesItsExpectedAnswer() {
         return CATALOG.queries().stream().map(q -> DynamicTest.dynamicTest(q.name() + q.cq().map(c -> " (" + c + ")").orElse(""),
-                () -> check(q)));
+                () -> check(q, "", Map.of())));
     }
 
-    static void check(CatalogQuery q) throws Exception {
-        Path csv = q.file().resolveSibling(q.name() + ".csv");
-        Path srj = q.file().resolveSibling(q.name() + ".srj");
-        RowSetRewindable rows = QueryRunner.select(TestGraph.dataset(), q.parse(), QueryRunner.bindings(q, Map.of()));
+    /**
+     * Parameterized answers: beside NAME.rq, a file NAME@var=value.csv (pairs joined by '&',
+     * e.g. r3-x@asOf=2022-01-01.csv) holds the answer with those parameters bound.
+     */
+    @TestFactory
+    Stream<DynamicTest> everyParameterizedAnswer() throws Exception {
+        List<DynamicTest> tests = new java.util.ArrayList<>();
+        for (CatalogQuery q : CATALOG.queries()) {
+            try (Stream<Path> s = Files.list(q.file().getParent())) {
+                for (Path p : s.filter(f -> f.getFileName().toString().startsWith(q.name() + "@")).sorted().toList()) {
+                    String file = p.getFileName().toString();
+                    String spec = file.substring(q.name().length() + 1, file.lastIndexOf('.'));
+                    Map<String, String> params = new java.util.LinkedHashMap<>();
+                    for (String pair : spec.split("&")) {
+                        int eq = pair.indexOf('=');
+                        assertTrue(eq > 0, file + ": want NAME@var=value.csv");
+                        params.put(pair.substring(0, eq), pair.substring(eq + 1));
+                    }
+                    String suffix = "@" + spec;
+                    tests.add(DynamicTest.dynamicTest(q.name() + " " + params, () -> check(q, suffix, params)));
+                }
+            }
+        }
+        return tests.stream();
+    }
+
+    static void check(CatalogQuery q, String suffix, Map<String, String> params) throws Exception {
+        Path csv = q.file().resolveSibling(q.name() + suffix + ".csv");
+        Path srj = q.file().resolveSibling(q.name() + suffix + ".srj");
+        RowSetRewindable rows = QueryRunner.select(TestGraph.dataset(), q.parse(), QueryRunner.bindings(q, params));
         if (Files.exists(srj)) {
             ResultSet expected = ResultSetMgr.read(srj.toString());
             rows.reset();

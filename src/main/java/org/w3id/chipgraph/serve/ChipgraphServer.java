@@ -1,12 +1,7 @@
 package org.w3id.chipgraph.serve;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.net.URL;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.Paths;
 
 import org.apache.jena.fuseki.main.FusekiServer;
@@ -50,7 +45,10 @@ public final class ChipgraphServer {
                 .addServlet("/$/validate/query", new QueryValidator())
                 .addServlet("/$/validate/iri", new IRIValidator())
                 .addServlet("/$/validate/langtag", new LangTagValidator())
-                .addServlet("/$/validate/data", new DataValidator());
+                .addServlet("/$/validate/data", new DataValidator())
+                // The ontology's reference page and RDF, by content negotiation.
+                .addServlet("/ontology", new OntologyServlet())
+                .addServlet("/ontology.ttl", new OntologyServlet());
         String ui = uiLocation();
         if (ui != null)
             b.staticFileBase(ui);

@@ -143,4 +143,26 @@ class ServerTest {
         assertEquals(400, r.statusCode());
         assertTrue(r.body().contains("Parse error") || r.body().toLowerCase().contains("encountered"), r.body());
     }
+
+    @Test
+    void ontologyPageForBrowsersAndRdfForRdfClients() throws Exception {
+        var html = send(HttpRequest.newBuilder(URI.create(base + "/ontology")).header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8"));
+        assertEquals(200, html.statusCode());
+        assertTrue(html.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+        String page = html.body();
+        for (String term : List.of("id=\"dependsOn\"", "id=\"Foundry\"", "id=\"tpp\"", "transitive", "lang=\"ko\""))
+            assertTrue(page.contains(term), "the ontology page lacks " + term);
+
+        var ttl = send(HttpRequest.newBuilder(URI.create(base + "/ontology")).header("Accept", "text/turtle"));
+        assertEquals(200, ttl.statusCode());
+        var g = org.apache.jena.riot.RDFParser.fromString(ttl.body(), org.apache.jena.riot.Lang.TURTLE).toGraph();
+        assertTrue(g.contains(org.apache.jena.graph.NodeFactory.createURI("https://w3id.org/chipgraph/ontology"),
+                org.apache.jena.vocabulary.RDF.type.asNode(), org.apache.jena.vocabulary.OWL2.Ontology.asNode()));
+
+        var jsonld = send(HttpRequest.newBuilder(URI.create(base + "/ontology")).header("Accept", "application/ld+json"));
+        assertEquals(200, jsonld.statusCode());
+        assertTrue(jsonld.headers().firstValue("Content-Type").orElse("").startsWith("application/ld+json"));
+        assertEquals(200, send(HttpRequest.newBuilder(URI.create(base + "/ontology.ttl"))).statusCode());
+        assertEquals(406, send(HttpRequest.newBuilder(URI.create(base + "/ontology")).header("Accept", "image/png")).statusCode());
+    }
 }

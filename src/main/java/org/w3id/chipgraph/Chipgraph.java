@@ -18,6 +18,8 @@ public final class Chipgraph {
     public static final Node GRAPH_ONTOLOGY = NodeFactory.createURI(GRAPH + "ontology");
     public static final Node GRAPH_SOURCES = NodeFactory.createURI(GRAPH + "sources");
     public static final Node GRAPH_INFERRED = NodeFactory.createURI(GRAPH + "inferred");
+    /** RDF 1.2 reifiers explaining each dependency pair; left out of the OWL checks. */
+    public static final Node GRAPH_EXPLANATIONS = NodeFactory.createURI(GRAPH + "explanations");
     /** Every entity's type, names and sources; each entity there names its own sources. */
     public static final Node GRAPH_REGISTER = NodeFactory.createURI(GRAPH + "register");
 
@@ -35,6 +37,11 @@ public final class Chipgraph {
             PREFIX prov: <http://www.w3.org/ns/prov#>
             PREFIX dct: <http://purl.org/dc/terms/>
             """;
+
+    /** Graphs the OWL 2 DL checks and HermiT leave out: claims and explanations (DESIGN.md). */
+    public static boolean isOutsideOwlChecks(Node graph) {
+        return isClaimsGraph(graph) || graph.equals(GRAPH_EXPLANATIONS);
+    }
 
     public static boolean isClaimsGraph(Node graph) {
         return graph.isURI() && graph.getURI().startsWith(CLAIMS_GRAPH_PREFIX);

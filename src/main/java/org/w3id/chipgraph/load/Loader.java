@@ -16,6 +16,9 @@ import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.TDB2;
 import org.apache.jena.tdb2.sys.TDBInternal;
 import org.w3id.chipgraph.Chipgraph;
+import org.w3id.chipgraph.query.QueryRunner;
+import org.w3id.chipgraph.reason.DependencyGraph;
+import org.w3id.chipgraph.reason.ExplanationGraph;
 import org.w3id.chipgraph.reason.Materializer;
 import org.w3id.chipgraph.reason.RuleSet;
 import org.w3id.chipgraph.store.VersionedStore;
@@ -91,6 +94,7 @@ public final class Loader {
         try {
             dsg = DatabaseMgr.connectDatasetGraph(store.locationOf(version).toString());
             write(prepared, dsg);
+            writeExplanations(dsg);
             Map<String, Long> counts = countPerGraph(dsg);
             TDBInternal.expel(dsg);
             dsg = null;
@@ -114,6 +118,7 @@ public final class Loader {
         DatasetGraph dsg = DatabaseMgr.createDatasetGraph();
         write(prepared, dsg);
         dsg.getContext().set(TDB2.symUnionDefaultGraph, true);
+        writeExplanations(dsg);
         report("in-memory", prepared, countPerGraph(dsg));
         return dsg;
     }
@@ -127,6 +132,29 @@ public final class Loader {
                     dsg.add(Chipgraph.GRAPH_INFERRED, t.getSubject(), t.getPredicate(), t.getObject()));
         });
     }
+
+    /**
+     * Explanations of every dependency pair as RDF 1.2 reifiers (graph/explanations), read from
+     * the written store so the union default graph ties edges to their sources. Above
+     * {@link #EXPLANATION_PAIR_LIMIT} pairs this is skipped and said so: explain answers on demand.
+     */
+    private void writeExplanations(DatasetGraph dsg) {
+        step("writing dependency explanations");
+        dsg.getContext().set(TDB2.symUnionDefaultGraph, true);
+        DependencyGraph g = Txn.calculateRead(dsg, () -> DependencyGraph.load(q -> QueryRunner.select(dsg, q, Map.of())));
+        long pairs = ExplanationGraph.pairCount(g);
+        if (pairs > EXPLANATION_PAIR_LIMIT) {
+            detail("%d dependency pairs: over the limit of %d, no explanation graph (use explain)", pairs, EXPLANATION_PAIR_LIMIT);
+            return;
+        }
+        long[] n = {0};
+        Txn.executeWrite(dsg, () -> n[0] = ExplanationGraph.write(g, t ->
+                dsg.add(Chipgraph.GRAPH_EXPLANATIONS, t.getSubject(), t.getPredicate(), t.getObject())));
+        detail("%d dependency pairs explained over %d asserted edges", n[0], g.edgeCount());
+    }
+
+    /** Beyond this many dependency pairs, explanations are answered on demand only. */
+    static final long EXPLANATION_PAIR_LIMIT = 200_000;
 
     private LoadReport report(String version, Prepared p, Map<String, Long> counts) {
         long inferred = counts.getOrDefault(Chipgraph.GRAPH_INFERRED.getURI(), 0L);

@@ -48,7 +48,11 @@ public final class ChipgraphServer {
                 .addServlet("/$/validate/data", new DataValidator())
                 // The ontology's reference page and RDF, by content negotiation.
                 .addServlet("/ontology", new OntologyServlet())
-                .addServlet("/ontology.ttl", new OntologyServlet());
+                .addServlet("/ontology.ttl", new OntologyServlet())
+                // Dependency questions (explanations with sources, what-if, chokepoints).
+                .addServlet("/api/explain", new DependencyApiServlet(DependencyApiServlet.Kind.EXPLAIN))
+                .addServlet("/api/impact", new DependencyApiServlet(DependencyApiServlet.Kind.IMPACT))
+                .addServlet("/api/chokepoints", new DependencyApiServlet(DependencyApiServlet.Kind.CHOKEPOINTS));
         String ui = uiLocation();
         if (ui != null)
             b.staticFileBase(ui);

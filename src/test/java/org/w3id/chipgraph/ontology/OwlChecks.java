@@ -24,7 +24,7 @@ final class OwlChecks {
     static Graph ontologyAndFacts(DatasetGraph dsg) {
         Graph g = GraphFactory.createDefaultGraph();
         Txn.executeRead(dsg, () -> dsg.find().forEachRemaining(q -> {
-            if (!Chipgraph.isClaimsGraph(q.getGraph()))
+            if (!Chipgraph.isOutsideOwlChecks(q.getGraph()))
                 g.add(q.asTriple());
         }));
         return g;

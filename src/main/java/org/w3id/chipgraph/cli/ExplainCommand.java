@@ -1,0 +1,31 @@
+package org.w3id.chipgraph.cli;
+
+import java.util.concurrent.Callable;
+
+import org.apache.jena.atlas.json.JsonObject;
+import org.w3id.chipgraph.reason.DependencyReports;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "explain", mixinStandardHelpOptions = true,
+        description = {"Why does A depend on B? The shortest chains of asserted edges, each edge with its source.",
+                "A and B: a full IRI, a local name under https://w3id.org/chipgraph/id/, or an exact label (any language)."})
+final class ExplainCommand implements Callable<Integer> {
+    @Mixin StoreOptions storeOptions;
+    @Parameters(index = "0", paramLabel = "A") String from;
+    @Parameters(index = "1", paramLabel = "B") String to;
+    @Option(names = "--endpoint", paramLabel = "URL", description = "A running server's SPARQL endpoint instead of --db.") String endpoint;
+    @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).") ReportFormat format;
+
+    @Override
+    public Integer call() {
+        try (GraphAccess g = GraphAccess.open(storeOptions, endpoint)) {
+            JsonObject r = new DependencyReports(g.select()).explain(from, to);
+            System.out.print(format == ReportFormat.json ? r + "\n" : DependencyReports.explainText(r));
+            return r.get("dependsOn").getAsBoolean().value() ? 0 : 3;
+        }
+    }
+}

@@ -1,0 +1,178 @@
+package org.w3id.chipgraph.reason;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
+
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.query.QueryBuildException;
+import org.apache.jena.query.QueryFactory;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Var;
+import org.apache.jena.sparql.engine.ExecutionContext;
+import org.apache.jena.sparql.engine.QueryIterator;
+import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.engine.binding.BindingFactory;
+import org.apache.jena.sparql.engine.iterator.QueryIterPlainWrapper;
+import org.apache.jena.sparql.exec.RowSetRewindable;
+import org.apache.jena.sparql.pfunction.PFuncSimple;
+import org.apache.jena.sparql.pfunction.PropertyFunctionRegistry;
+import org.apache.jena.sparql.syntax.syntaxtransform.QueryTransformOps;
+import org.w3id.chipgraph.Chipgraph;
+import org.w3id.chipgraph.query.QueryRunner;
+
+/**
+ * The dependency reasoning inside SPARQL, as property functions (namespace {@value #NS}):
+ * <pre>
+ *   ?a cgf:dependsOn ?b             transitive dependency from the index (same answers as the
+ *                                   materialized cg:dependsOn, without materializing it)
+ *   ?x cgf:failsWithout id:tsmc     ?x loses every path to something it needs without TSMC
+ *   ?x cgf:losesSomeWithout id:tsmc ?x loses some dependency paths but keeps each need
+ *   ?m cgf:inForceOn "2025-06-01"^^xsd:date   the measure ?m holds on that date
+ * </pre>
+ */
+public final class DependencyFunctions {
+    public static final String NS = "https://w3id.org/chipgraph/function#";
+
+    private static final Map<DatasetGraph, DependencyGraph> GRAPHS = new WeakHashMap<>();
+
+    private DependencyFunctions() {}
+
+    public static void register() {
+        PropertyFunctionRegistry r = PropertyFunctionRegistry.get();
+        r.put(NS + "dependsOn", DependsOn.class);
+        r.put(NS + "failsWithout", FailsWithout.class);
+        r.put(NS + "losesSomeWithout", LosesSomeWithout.class);
+        r.put(NS + "inForceOn", InForceOn.class);
+    }
+
+    /** The dependency graph of the dataset a query runs on, built once per dataset. */
+    static DependencyGraph graphOf(ExecutionContext cxt) {
+        DatasetGraph dsg = cxt.getDataset();
+        synchronized (GRAPHS) {
+            return GRAPHS.computeIfAbsent(dsg, d -> DependencyGraph.load(q -> QueryRunner.select(d, q, Map.of())));
+        }
+    }
+
+    static QueryIterator rows(Binding parent, List<Binding> rows, ExecutionContext cxt) {
+        return QueryIterPlainWrapper.create(rows.iterator(), cxt);
+    }
+
+    static Binding bind(Binding parent, Node maybeVar, Node value) {
+        return maybeVar.isVariable() ? BindingFactory.binding(parent, Var.alloc(maybeVar), value) : parent;
+    }
+
+    /** ?a cgf:dependsOn ?b, any of the two bound or not. */
+    public static final class DependsOn extends PFuncSimple {
+        @Override
+        public QueryIterator execEvaluated(Binding b, Node s, Node p, Node o, ExecutionContext cxt) {
+            DependencyGraph g = graphOf(cxt);
+            List<Binding> out = new ArrayList<>();
+            if (!s.isVariable()) {
+                Integer a = s.isURI() ? g.idOf(s.getURI()) : null;
+                if (a != null) {
+                    boolean[] r = g.reachableFrom(a, true);
+                    for (int x = 0; x < r.length; x++)
+                        if (r[x] && x != a && matches(o, g, x))
+                            out.add(bind(b, o, NodeFactory.createURI(g.iri(x))));
+                }
+            } else if (!o.isVariable()) {
+                Integer z = o.isURI() ? g.idOf(o.getURI()) : null;
+                if (z != null) {
+                    boolean[] r = g.reachableFrom(z, false);
+                    for (int x = 0; x < r.length; x++)
+                        if (r[x] && x != z)
+                            out.add(bind(b, s, NodeFactory.createURI(g.iri(x))));
+                }
+            } else {
+                for (int a = 0; a < g.size(); a++) {
+                    boolean[] r = g.reachableFrom(a, true);
+                    Binding withA = bind(b, s, NodeFactory.createURI(g.iri(a)));
+                    for (int x = 0; x < r.length; x++)
+                        if (r[x] && x != a && (!o.equals(s) || x == a))
+                            out.add(bind(withA, o, NodeFactory.createURI(g.iri(x))));
+                }
+            }
+            return rows(b, out, cxt);
+        }
+
+        private static boolean matches(Node o, DependencyGraph g, int x) {
+            return o.isVariable() || (o.isURI() && o.getURI().equals(g.iri(x)));
+        }
+    }
+
+    /** Base of the two what-if functions: the object (what is removed) must be given. */
+    abstract static class WhatIf extends PFuncSimple {
+        abstract List<Integer> affected(ImpactAnalysis.Result r);
+
+        @Override
+        public QueryIterator execEvaluated(Binding b, Node s, Node p, Node o, ExecutionContext cxt) {
+            if (!o.isURI())
+                throw new QueryBuildException(p.getLocalName() + " needs the removed entity as an IRI on its right");
+            DependencyGraph g = graphOf(cxt);
+            Integer removed = g.idOf(o.getURI());
+            List<Binding> out = new ArrayList<>();
+            if (removed != null) {
+                for (int x : affected(new ImpactAnalysis(g).remove(List.of(removed)))) {
+                    Node n = NodeFactory.createURI(g.iri(x));
+                    if (s.isVariable() || s.equals(n))
+                        out.add(bind(b, s, n));
+                }
+            }
+            return rows(b, out, cxt);
+        }
+    }
+
+    public static final class FailsWithout extends WhatIf {
+        @Override
+        List<Integer> affected(ImpactAnalysis.Result r) {
+            return r.failed().stream().map(ImpactAnalysis.Failure::node).toList();
+        }
+    }
+
+    public static final class LosesSomeWithout extends WhatIf {
+        @Override
+        List<Integer> affected(ImpactAnalysis.Result r) {
+            return r.partial().stream().map(ImpactAnalysis.Partial::node).toList();
+        }
+    }
+
+    /**
+     * A measure is in force on a date when it has started (effective, or announced when no
+     * effective date is known) on or before it, has not ended before it, and no measure that
+     * rescinds or supersedes it has itself started by then.
+     */
+    public static final class InForceOn extends PFuncSimple {
+        static final String IN_FORCE = Chipgraph.PREFIXES + """
+                SELECT DISTINCT ?m WHERE {
+                  { GRAPH ?g1 { ?m cg:effectiveFrom ?from } }
+                  UNION
+                  { GRAPH ?g2 { ?m cg:announcedOn ?from } FILTER NOT EXISTS { GRAPH ?g3 { ?m cg:effectiveFrom ?any } } }
+                  FILTER(?from <= ?day)
+                  FILTER NOT EXISTS { GRAPH ?g4 { ?m cg:effectiveUntil ?until } FILTER(?until < ?day) }
+                  FILTER NOT EXISTS {
+                    GRAPH ?g5 { ?r cg:rescinds|cg:supersedes ?m }
+                    { GRAPH ?g6 { ?r cg:effectiveFrom ?rFrom } } UNION { GRAPH ?g7 { ?r cg:announcedOn ?rFrom } }
+                    FILTER(?rFrom <= ?day)
+                  }
+                }""";
+
+        @Override
+        public QueryIterator execEvaluated(Binding b, Node s, Node p, Node o, ExecutionContext cxt) {
+            if (!o.isLiteral() || !"http://www.w3.org/2001/XMLSchema#date".equals(o.getLiteralDatatypeURI()))
+                throw new QueryBuildException("cgf:inForceOn needs an xsd:date on its right, e.g. \"2025-06-01\"^^xsd:date");
+            DatasetGraph dsg = cxt.getDataset();
+            var q = QueryTransformOps.replaceVars(QueryFactory.create(IN_FORCE), Map.of(Var.alloc("day"), o));
+            RowSetRewindable rs = QueryRunner.select(dsg, q, Map.of());
+            List<Binding> out = new ArrayList<>();
+            while (rs.hasNext()) {
+                Node m = rs.next().get(Var.alloc("m"));
+                if (s.isVariable() || s.equals(m))
+                    out.add(bind(b, s, m));
+            }
+            return rows(b, out, cxt);
+        }
+    }
+}

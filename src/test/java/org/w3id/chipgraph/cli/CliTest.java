@@ -46,6 +46,29 @@ class CliTest {
     }
 
     @Test
+    void explainImpactAndChokepointsFromTheStore() {
+        Path project = ProjectCopy.into(tmp.resolve("p"));
+        String db = tmp.resolve("db").toString();
+        assertEquals(0, run("load", "--project", project.toString(), "--db", db).code());
+        Run explain = run("explain", "DeepSeek", "ASML", "--db", db);
+        assertEquals(0, explain.code(), explain.err());
+        // Every edge line of a chain is followed by at least one source line.
+        String[] lines = explain.out().split("\n");
+        for (int i = 0; i < lines.length; i++)
+            if (lines[i].contains("-->"))
+                assertTrue(i + 1 < lines.length && lines[i + 1].contains("source: "), "edge without a source: " + lines[i]);
+        Run impact = run("impact", "--remove", "TSMC", "--db", db, "--format", "json");
+        assertEquals(0, impact.code(), impact.err());
+        assertTrue(impact.out().contains("\"losesEveryPath\""), impact.out());
+        Run choke = run("chokepoints", "--db", db, "--top", "3");
+        assertEquals(0, choke.code(), choke.err());
+        assertTrue(choke.out().contains("EUV scanner: ASML 100 %"), choke.out());
+        Run ambiguousOrUnknown = run("explain", "Nobody", "ASML", "--db", db);
+        assertEquals(1, ambiguousOrUnknown.code());
+        assertTrue(ambiguousOrUnknown.err().contains("No entity named 'Nobody'"), ambiguousOrUnknown.err());
+    }
+
+    @Test
     void aBrokenFileExitsWith2AndNamesTheFile() throws Exception {
         Path project = ProjectCopy.into(tmp.resolve("p"));
         Files.writeString(project.resolve("data/zz.trig"), "<a> <b> .\n");

@@ -165,4 +165,41 @@ class ServerTest {
         assertEquals(200, send(HttpRequest.newBuilder(URI.create(base + "/ontology.ttl"))).statusCode());
         assertEquals(406, send(HttpRequest.newBuilder(URI.create(base + "/ontology")).header("Accept", "image/png")).statusCode());
     }
+
+    @Test
+    void dependencyApiAnswersJsonByDefaultAndCsvOnRequest() throws Exception {
+        var explain = send(HttpRequest.newBuilder(URI.create(base + "/api/explain?from=DeepSeek&to=ASML")));
+        assertEquals(200, explain.statusCode());
+        var json = org.apache.jena.atlas.json.JSON.parse(explain.body());
+        assertTrue(json.get("dependsOn").getAsBoolean().value());
+        assertFalse(json.get("chains").getAsArray().isEmpty());
+
+        var csv = send(HttpRequest.newBuilder(URI.create(base + "/api/explain?from=deepseek&to=" + java.net.URLEncoder.encode("https://w3id.org/chipgraph/id/asml", "UTF-8")))
+                .header("Accept", "text/csv"));
+        assertEquals(200, csv.statusCode());
+        assertTrue(csv.body().startsWith("chain,step,from,property,to,sources"), csv.body());
+        assertTrue(csv.body().contains("DeepSeek,uses chip,Nvidia H800,DeepSeek-V3 Technical Report"), csv.body());
+
+        var impact = send(HttpRequest.newBuilder(URI.create(base + "/api/impact?remove=TSMC")));
+        assertEquals(200, impact.statusCode());
+        var every = org.apache.jena.atlas.json.JSON.parse(impact.body()).get("losesEveryPath").getAsArray();
+        assertTrue(every.stream().anyMatch(v -> v.getAsObject().get("label").getAsString().value().equals("Nvidia")), impact.body());
+        assertEquals(200, send(HttpRequest.newBuilder(URI.create(base + "/api/impact?remove=TSMC&asOf=2023-01-01"))).statusCode());
+        var chokepoints = send(HttpRequest.newBuilder(URI.create(base + "/api/chokepoints?top=3")).header("Accept", "text/csv"));
+        assertEquals(200, chokepoints.statusCode());
+        assertTrue(chokepoints.body().startsWith("entity,iri,wouldFail,wouldLoseSome\r\nTSMC,"), chokepoints.body());
+    }
+
+    @Test
+    void dependencyApiSaysWhatIsWrongWithAnArgument() throws Exception {
+        var unknown = send(HttpRequest.newBuilder(URI.create(base + "/api/explain?from=Nobody&to=ASML")));
+        assertEquals(404, unknown.statusCode());
+        assertTrue(unknown.body().contains("No entity named 'Nobody'"), unknown.body());
+        var missing = send(HttpRequest.newBuilder(URI.create(base + "/api/explain?from=DeepSeek")));
+        assertEquals(400, missing.statusCode());
+        assertTrue(missing.body().contains("Missing parameter 'to'"), missing.body());
+        var badDate = send(HttpRequest.newBuilder(URI.create(base + "/api/impact?remove=TSMC&asOf=June")));
+        assertEquals(400, badDate.statusCode());
+        assertTrue(badDate.body().contains("asOf must be a date"), badDate.body());
+    }
 }

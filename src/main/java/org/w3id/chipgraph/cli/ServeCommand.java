@@ -1,7 +1,9 @@
 package org.w3id.chipgraph.cli;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.apache.jena.fuseki.main.FusekiServer;
@@ -10,6 +12,7 @@ import org.w3id.chipgraph.load.InputFiles;
 import org.w3id.chipgraph.load.Loader;
 import org.w3id.chipgraph.serve.ChipgraphServer;
 import org.w3id.chipgraph.serve.ServerOptions;
+import org.w3id.chipgraph.serve.ServicePolicy;
 import org.w3id.chipgraph.serve.StoreFollower;
 import org.w3id.chipgraph.store.VersionedStore;
 
@@ -35,9 +38,15 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--localhost", description = "Listen on the loopback interface only.")
     boolean localhost;
 
+    @Option(names = "--service-map", paramLabel = "IRI=URL", description = {
+            "Allow SPARQL SERVICE <IRI> and send it to URL (repeatable), e.g.",
+            "  https://query.wikidata.org/sparql=http://127.0.0.1:3031/wd/sparql",
+            "SERVICE may call only https://query.wikidata.org/sparql (itself, by default) and the IRIs given here."})
+    Map<String, String> serviceMap = new LinkedHashMap<>();
+
     @Override
     public Integer call() throws Exception {
-        ServerOptions options = new ServerOptions(port, Duration.ofSeconds(timeoutSeconds), localhost);
+        ServerOptions options = new ServerOptions(port, Duration.ofSeconds(timeoutSeconds), localhost, ServicePolicy.of(serviceMap));
         Loader loader = new Loader(InputFiles.in(storeOptions.project), List.of(), System.out);
         DatasetGraph dsg;
         StoreFollower follower = null;
@@ -63,6 +72,8 @@ final class ServeCommand implements Callable<Integer> {
         System.out.println("  Fuseki UI:       http://localhost:" + actual + "/");
         System.out.println("  SPARQL endpoint: http://localhost:" + actual + ServerOptions.DATASET + "/sparql");
         System.out.println("  Health:          http://localhost:" + actual + "/$/ping");
+        options.services().serviceMap().forEach((iri, target) -> System.out.println("  SERVICE allowed: <" + iri + ">"
+                + (iri.equals(target) ? "" : " -> " + target)));
         System.out.println("Stop with Ctrl-C.");
         server.join();
         if (follower != null)

@@ -24,6 +24,7 @@ import org.apache.jena.sparql.core.DatasetGraph;
  * reads at {@code /chipgraph/get}, the Fuseki UI at {@code /}, and {@code /$/ping},
  * {@code /$/stats}, {@code /$/metrics}. No update endpoint exists, no admin write operation
  * is installed, and {@link ReadOnlyFilter} refuses every write in front of them all.
+ * SPARQL SERVICE may call only the endpoints of the {@link ServicePolicy} in the options.
  */
 public final class ChipgraphServer {
     private ChipgraphServer() {}
@@ -39,6 +40,8 @@ public final class ChipgraphServer {
                 .enableStats(true)
                 .enableMetrics(true)
                 .addFilter("/*", new ReadOnlyFilter())
+                // SPARQL queries with SERVICE checked against the allow-list before they run.
+                .registerOperation(Operation.Query, new GuardedQuery(options.services()))
                 .add(ServerOptions.DATASET, dataService(dsg, options))
                 // The Fuseki UI lists datasets from /$/server and checks syntax with /$/validate/*.
                 .addServlet("/$/server", new ActionServerStatus())
@@ -61,6 +64,8 @@ public final class ChipgraphServer {
 
     static DataService dataService(DatasetGraph dsg, ServerOptions options) {
         dsg.getContext().set(ARQ.queryTimeout, Long.toString(options.queryTimeout().toMillis()));
+        // SERVICE calls: only the allowed endpoints, each sent to its mapped URL.
+        options.services().install(dsg.getContext());
         return DataService.newBuilder(dsg)
                 .addEndpoint(Operation.Query)
                 .addEndpoint(Operation.Query, "sparql")

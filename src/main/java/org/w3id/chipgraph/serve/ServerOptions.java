@@ -2,9 +2,17 @@ package org.w3id.chipgraph.serve;
 
 import java.time.Duration;
 
-/** What can be set on the server: its port and the default query timeout. */
-public record ServerOptions(int port, Duration queryTimeout, boolean loopbackOnly) {
+/**
+ * What can be set on the server: its port, the default query timeout, whether it listens on
+ * loopback only, and which endpoints SPARQL SERVICE may call (and where each one goes).
+ */
+public record ServerOptions(int port, Duration queryTimeout, boolean loopbackOnly, ServicePolicy services) {
     public static final int DEFAULT_PORT = 3030;
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
     public static final String DATASET = "/chipgraph";
+
+    /** With the default SERVICE policy: Wikidata's public endpoint only. */
+    public ServerOptions(int port, Duration queryTimeout, boolean loopbackOnly) {
+        this(port, queryTimeout, loopbackOnly, ServicePolicy.defaults());
+    }
 }

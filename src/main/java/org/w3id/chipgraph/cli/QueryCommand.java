@@ -40,6 +40,10 @@ final class QueryCommand implements Callable<Integer> {
     @Option(names = {"-p", "--param"}, paramLabel = "NAME=VALUE", description = "Bind a declared parameter ('#+ param:' line).")
     Map<String, String> params = new LinkedHashMap<>();
 
+    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD",
+            description = "The date a valid-time query answers for: binds its ?asOf parameter (same as -p asOf=DATE).")
+    java.time.LocalDate asOf;
+
     @Override
     public Integer call() {
         QueryCatalog catalog = QueryCatalog.in(storeOptions.project.resolve("queries"));
@@ -47,6 +51,11 @@ final class QueryCommand implements Callable<Integer> {
         Query q = cq.parse();
         if (!q.isSelectType())
             throw new IllegalArgumentException(cq.file() + ": only SELECT queries can be run with 'query'");
+        if (asOf != null) {
+            if (cq.params().stream().noneMatch(p -> p.var().equals("asOf")))
+                throw new IllegalArgumentException("Query " + cq.name() + " takes no date (no '#+ param: ?asOf date' line)");
+            params.put("asOf", asOf.toString());
+        }
         Map<Var, Node> bindings = QueryRunner.bindings(cq, params);
         RowSetRewindable rows;
         if (endpoint != null) {

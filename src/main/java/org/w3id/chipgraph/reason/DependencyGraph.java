@@ -37,6 +37,7 @@ public final class DependencyGraph {
     private final Map<String, String> labels = new HashMap<>();
     private final Map<String, String> propertyLabels = new HashMap<>();
     private final Set<String> partialProperties = new LinkedHashSet<>();
+    private final Set<Integer> products = new java.util.HashSet<>();
     private final List<Edge> edges = new ArrayList<>();
     private int[] outStart, outEdges, inStart, inEdges;
 
@@ -64,6 +65,9 @@ public final class DependencyGraph {
                 OPTIONAL { ?p cg:partialDependency ?partial }
               }
             }""";
+
+    static final String PRODUCTS = Chipgraph.PREFIXES + """
+            SELECT DISTINCT ?x WHERE { GRAPH ?g { ?x a ?c } GRAPH g:ontology { ?c rdfs:subClassOf* cg:Product } }""";
 
     /** Read the edges from a store or an endpoint through the given SELECT runner. */
     public static DependencyGraph load(Function<Query, RowSetRewindable> select) {
@@ -114,6 +118,12 @@ public final class DependencyGraph {
             Node partial = b.get(Var.alloc("partial"));
             if (partial != null && "true".equals(partial.getLiteralLexicalForm()))
                 g.partialProperties.add(p);
+        }
+        RowSetRewindable prods = select.apply(QueryFactory.create(PRODUCTS));
+        while (prods.hasNext()) {
+            Integer id = g.ids.get(prods.next().get(Var.alloc("x")).getURI());
+            if (id != null)
+                g.products.add(id);
         }
         g.index();
         return g;
@@ -166,6 +176,14 @@ public final class DependencyGraph {
 
     /** Edges whose loss costs their source part of what it does, never all of it (cg:partialDependency). */
     public boolean isPartial(String property) { return partialProperties.contains(property); }
+
+    /**
+     * A product whose own supply is not recorded (no dependency edge leaves it): what-if
+     * analysis cannot count it as an alternative that survives a removal.
+     */
+    public boolean isProductWithUnknownSupply(int node) {
+        return products.contains(node) && outStart[node + 1] == outStart[node];
+    }
 
     /** Ids of the edges leaving a node (what it depends on directly). */
     public int[] out(int node) { return Arrays.copyOfRange(outEdges, outStart[node], outStart[node + 1]); }

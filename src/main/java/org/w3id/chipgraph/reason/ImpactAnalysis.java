@@ -17,6 +17,8 @@ import java.util.TreeSet;
  * failed); it loses only some when a dependency of it is gone but each of its needs keeps an
  * alternative. Needs marked cg:partialDependency (e.g. a foundry's equipment suppliers, which
  * are needed per process, not for everything) never fail their node by themselves.
+ * A product whose own supply is not recorded is no surviving alternative: the answer is
+ * about every path the graph knows ("Nvidia's chips have no other foundry in the graph").
  */
 public final class ImpactAnalysis {
     /** An entity that loses every path to something it needs: which need, and what was lost. */
@@ -50,7 +52,7 @@ public final class ImpactAnalysis {
                 if (g.isPartial(need))
                     continue;
                 List<Integer> alternatives = targets(x, need);
-                if (alternatives.stream().allMatch(t -> gone[t])) {
+                if (alternatives.stream().allMatch(t -> gone[t] || g.isProductWithUnknownSupply(t))) {
                     gone[x] = true;
                     failures.put(x, new Failure(x, need, alternatives));
                     work.add(x);

@@ -154,6 +154,30 @@ class EtoImportTest {
     }
 
     @Test
+    void d9AnswersAsmlAHundredPercentWithTheImport() throws Exception {
+        checkD9(dsg);
+    }
+
+    @Test
+    void d9AnswersFromTheEtoImportAlone(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+        // Without the ETO figures cited in data/supply-chain.trig, the import alone gives the answer.
+        java.nio.file.Path project = org.w3id.chipgraph.ProjectCopy.into(tmp.resolve("p"));
+        java.nio.file.Files.delete(project.resolve("data/supply-chain.trig"));
+        var alone = EtoFixture.load(project, EtoFixture.directory(EtoFixture.DIR));
+        checkD9(alone.dataset());
+    }
+
+    /** queries/d9-*.rq on a dataset gives its expected answer (ASML, 100). */
+    static void checkD9(DatasetGraph data) throws Exception {
+        var catalog = org.w3id.chipgraph.query.QueryCatalog.in(TestGraph.PROJECT.resolve("queries"));
+        var d9 = catalog.queries().stream().filter(q -> q.cq().filter("D9"::equals).isPresent()).findFirst().orElseThrow();
+        var rows = org.w3id.chipgraph.query.QueryRunner.select(data, d9.parse(), Map.of());
+        var expected = org.w3id.chipgraph.query.ExpectedResults.readCsv(d9.file().resolveSibling(d9.name() + ".csv"));
+        assertNull(expected.compare(org.w3id.chipgraph.query.ExpectedResults.actualRows(rows, expected.vars()), true));
+        assertEquals(List.of(List.of("ASML", "100")), expected.rows());
+    }
+
+    @Test
     void nameNormalizationIgnoresCaseAccentsPunctuationAndCompanyForms() {
         assertEquals("sk hynix", EtoImport.normalize("SK Hynix Inc."));
         assertEquals("tokyo electron", EtoImport.normalize("Tokyo Electron Ltd"));

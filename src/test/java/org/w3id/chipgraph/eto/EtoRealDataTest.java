@@ -72,12 +72,13 @@ class EtoRealDataTest {
     }
 
     @Test
-    void theFullLoadWithTheRealDataPassesEveryCheck() {
+    void theFullLoadWithTheRealDataPassesEveryCheckAndAnswersD9() throws Exception {
         var loaded = EtoFixture.load(TestGraph.PROJECT, EtoSource.directory(REAL, p -> p.getFileName().toString()));
         long shares = Txn.calculateRead(loaded.dataset(), () -> loaded.dataset().getGraph(EtoImport.GRAPH)
                 .find(Node.ANY, org.apache.jena.vocabulary.RDF.type.asNode(), NodeFactory.createURI(Chipgraph.NS + "MarketShare")).toList().size());
         assertEquals(656, shares);
         assertTrue(loaded.log().contains("read 3 stages, 79 inputs, 294 providers, 660 provision rows, 93 sequence rows"), loaded.log());
         assertTrue(List.of(loaded.log().split("\n")).stream().anyMatch(l -> l.contains("providers not matched to a chipgraph entity (276)")), loaded.log());
+        EtoImportTest.checkD9(loaded.dataset());
     }
 }

@@ -19,12 +19,16 @@ import picocli.CommandLine.Parameters;
 final class LoadCommand implements Callable<Integer> {
     @Mixin StoreOptions storeOptions;
 
+    @Mixin EtoOptions etoOptions;
+
     @Parameters(paramLabel = "FILE", arity = "0..*", description = "Extra fact files (TriG) to load with data/.")
     List<Path> extra = new ArrayList<>();
 
     @Override
     public Integer call() {
-        new Loader(InputFiles.in(storeOptions.project), extra, System.out).load(storeOptions.store());
+        new Loader(InputFiles.in(storeOptions.project), extra, System.out)
+                .withEto(etoOptions.source(storeOptions.project))
+                .load(storeOptions.store());
         return 0;
     }
 }

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "chipgraph", mixinStandardHelpOptions = true, version = "chipgraph 0.1.0",
         description = "A knowledge graph of AI chips and geopolitics: build it, serve it, query it.",
         subcommands = {LoadCommand.class, ServeCommand.class, QueryCommand.class, StatsCommand.class,
-                ExplainCommand.class, ImpactCommand.class, ChokepointsCommand.class,
+                ExplainCommand.class, ImpactCommand.class, ChokepointsCommand.class, LinkCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
 

@@ -47,7 +47,9 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ServerOptions options = new ServerOptions(port, Duration.ofSeconds(timeoutSeconds), localhost, ServicePolicy.of(serviceMap));
-        Loader loader = new Loader(InputFiles.in(storeOptions.project), List.of(), System.out);
+        // The ETO import, when configured in chipgraph.properties (load.eto), is part of loading here too.
+        Loader loader = new Loader(InputFiles.in(storeOptions.project), List.of(), System.out)
+                .withEto(new EtoOptions().source(storeOptions.project));
         DatasetGraph dsg;
         StoreFollower follower = null;
         VersionedStore store = storeOptions.store();

@@ -19,6 +19,8 @@ import org.w3id.chipgraph.Chipgraph;
 import org.w3id.chipgraph.query.QueryRunner;
 import org.w3id.chipgraph.reason.DependencyGraph;
 import org.w3id.chipgraph.reason.ExplanationGraph;
+import org.w3id.chipgraph.eto.EtoSource;
+import org.w3id.chipgraph.eto.EtoStage;
 import org.w3id.chipgraph.reason.Materializer;
 import org.w3id.chipgraph.reason.RuleSet;
 import org.w3id.chipgraph.store.VersionedStore;
@@ -32,11 +34,18 @@ public final class Loader {
     private final InputFiles files;
     private final List<Path> extraFactFiles;
     private final PrintStream out;
+    private EtoSource eto;
 
     public Loader(InputFiles files, List<Path> extraFactFiles, PrintStream out) {
         this.files = files;
         this.extraFactFiles = List.copyOf(extraFactFiles);
         this.out = out;
+    }
+
+    /** Also import the ETO supply-chain dataset from {@code source} (null: no ETO import) into graph/eto. */
+    public Loader withEto(EtoSource source) {
+        this.eto = source;
+        return this;
     }
 
     /** A checked, reasoned dataset in memory, ready to be written. */
@@ -65,6 +74,11 @@ public final class Loader {
         }
         detail("%d ontology triples, %d fact/claim/source quads in %d graphs, %d rules",
                 in.ontology().size(), in.data().stream().count(), countGraphs(in.data()), rules.rules().size());
+
+        if (eto != null) {
+            step("importing the ETO supply-chain dataset from " + eto.describe());
+            EtoStage.run(eto, in, files, msg -> detail("%s", msg));
+        }
 
         step("checking that every graph has a source");
         ProvenanceCheck.check(in, files.display(files.sources()));

@@ -34,6 +34,17 @@ public final class ParsedInputs {
         return subjectFile.getOrDefault(subject, "?");
     }
 
+    /**
+     * Add a named graph made by a stage of the loader (e.g. the ETO import) rather than parsed
+     * from a file; {@code origins} says where each subject came from, for error messages.
+     */
+    public void addGraph(Node graphName, Graph triples, Map<Node, String> origins, String defaultOrigin) {
+        triples.find().forEachRemaining(t -> {
+            data.add(graphName, t.getSubject(), t.getPredicate(), t.getObject());
+            subjectFile.putIfAbsent(t.getSubject(), origins.getOrDefault(t.getSubject(), defaultOrigin));
+        });
+    }
+
     void noteSubjects(Graph g, String file) {
         g.find().forEachRemaining(t -> subjectFile.putIfAbsent(t.getSubject(), file));
     }

@@ -70,6 +70,18 @@ class FederatedQueryTest {
     }
 
     @Test
+    void theReadmesFederatedExampleRuns() throws Exception {
+        String readme = Files.readString(TestGraph.PROJECT.resolve("README.md"));
+        int start = readme.indexOf("```sparql", readme.indexOf("## Links to other data"));
+        String query = readme.substring(readme.indexOf('\n', start) + 1, readme.indexOf("```", start + 9));
+        assertTrue(query.contains("SERVICE <" + ServicePolicy.WIKIDATA + ">"), query);
+        RowSetRewindable rows = QueryRunner.select(endpoint, org.apache.jena.query.QueryFactory.create(query), Map.of());
+        List<String> vars = List.of("company", "headquarters", "founded", "ceo");
+        assertEquals(List.of(List.of("AMD", "Santa Clara", "1969", ""), List.of("Huawei", "Shenzhen", "1987", ""),
+                List.of("Nvidia", "Santa Clara", "1993", "Jensen Huang")), ExpectedResults.actualRows(rows, vars));
+    }
+
+    @Test
     void theCatalogueHasFederatedQueriesAndEachCallsWikidata() {
         assertTrue(federated().size() >= 2, "federated queries: " + federated().stream().map(CatalogQuery::name).toList());
         for (CatalogQuery q : federated())

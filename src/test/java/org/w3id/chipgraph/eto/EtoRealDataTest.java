@@ -1,0 +1,84 @@
+package org.w3id.chipgraph.eto;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.system.Txn;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.w3id.chipgraph.Chipgraph;
+import org.w3id.chipgraph.TestGraph;
+import org.w3id.chipgraph.load.InputFiles;
+import org.w3id.chipgraph.load.InputParser;
+import org.w3id.chipgraph.load.ParsedInputs;
+
+/**
+ * The real ETO files in ../shared/data/eto-supply-chain (beside the clone; always there in CI):
+ * every row is read and imported, and the mappings hold. Skipped, with one line saying so,
+ * when the folder is absent.
+ */
+class EtoRealDataTest {
+    static final Path REAL = TestGraph.PROJECT.resolve("../shared/data/eto-supply-chain").normalize();
+    static EtoSource.Fetched fetched;
+
+    @BeforeAll
+    static void present() {
+        if (!Files.isDirectory(REAL))
+            System.out.println("EtoRealDataTest skipped: " + REAL + " not found (the real ETO files; CI has them beside the clone)");
+        Assumptions.assumeTrue(Files.isDirectory(REAL), "no " + REAL);
+        fetched = EtoSource.directory(REAL, p -> p.getFileName().toString()).fetch();
+    }
+
+    @Test
+    void everyRowOfEveryFileIsRead() {
+        EtoDataset ds = EtoDataset.read(fetched.texts(), fetched.names());
+        assertEquals(Map.of("stages.csv", 3, "inputs.csv", 79, "providers.csv", 294, "provision.csv", 660, "sequence.csv", 93), ds.rowsRead());
+        assertEquals(274, ds.providers().stream().filter(p -> !p.country()).count(), "organizations");
+        assertEquals(20, ds.providers().stream().filter(EtoDataset.Provider::country).count(), "'country' providers (one of them 'Various')");
+    }
+
+    @Test
+    void theFilesAreThoseOfThePinnedCommit() throws Exception {
+        for (String f : EtoDataset.FILES)
+            assertEquals(EtoSource.SHA256.get(f), EtoSource.sha256(Files.readAllBytes(REAL.resolve(f))), f);
+    }
+
+    @Test
+    void theWholeDatasetImportsAndReconcilesWithTheRegister() {
+        InputFiles files = InputFiles.in(TestGraph.PROJECT);
+        ParsedInputs in = new InputParser(files).parseAll();
+        EtoImport.Result r = EtoStage.run(EtoSource.directory(REAL, p -> p.getFileName().toString()), in, files, s -> {});
+        assertEquals(3, r.stages());
+        assertEquals(79, r.inputs());
+        assertEquals(274, r.organizations());
+        assertEquals(19, r.countries());
+        assertEquals(656, r.marketShares(), "660 rows less 3 of 'Various' (not a country) and 1 repeated row");
+        assertEquals(3, r.skipped().size());
+        for (var e : Map.of("P11", "nvidia", "P34", "tsmc", "P88", "asml", "P37", "smic", "P17", "hisilicon", "N20", "euv-scanner").entrySet())
+            assertEquals(Chipgraph.ID + e.getValue(), r.mapped().get(e.getKey()), e.getKey());
+        assertEquals(18, r.mapped().size());
+        assertEquals(276, r.unmatched().size());
+        Node share = NodeFactory.createURI(Chipgraph.ID + "eto-share-p88-n20");
+        assertTrue(r.graph().contains(share, NodeFactory.createURI(Chipgraph.NS + "provider"), NodeFactory.createURI(Chipgraph.ID + "asml")));
+        assertTrue(r.graph().contains(share, NodeFactory.createURI(Chipgraph.NS + "sharePercent"),
+                NodeFactory.createLiteralDT("100", org.apache.jena.datatypes.xsd.XSDDatatype.XSDdecimal)));
+    }
+
+    @Test
+    void theFullLoadWithTheRealDataPassesEveryCheckAndAnswersD9() throws Exception {
+        var loaded = EtoFixture.load(TestGraph.PROJECT, EtoSource.directory(REAL, p -> p.getFileName().toString()));
+        long shares = Txn.calculateRead(loaded.dataset(), () -> loaded.dataset().getGraph(EtoImport.GRAPH)
+                .find(Node.ANY, org.apache.jena.vocabulary.RDF.type.asNode(), NodeFactory.createURI(Chipgraph.NS + "MarketShare")).toList().size());
+        assertEquals(656, shares);
+        assertTrue(loaded.log().contains("read 3 stages, 79 inputs, 294 providers, 660 provision rows, 93 sequence rows"), loaded.log());
+        assertTrue(List.of(loaded.log().split("\n")).stream().anyMatch(l -> l.contains("providers not matched to a chipgraph entity (276)")), loaded.log());
+        EtoImportTest.checkD9(loaded.dataset());
+    }
+}

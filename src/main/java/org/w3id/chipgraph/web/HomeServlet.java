@@ -30,8 +30,8 @@ final class HomeServlet extends HttpServlet {
                 use them, the governments and agencies that regulate them, and the policies between them — export controls,
                 entity listings, licences, revenue shares, China's procurement guidance and probes.</p>
                 <p>Every fact sits in the named graph of its source document; opinions are kept as attributed claims;
-                dependencies are reasoned so that indirect ones answer directly. %d named entities, searchable by their
-                English, Korean and Chinese names.</p>
+                dependencies are reasoned so that indirect ones answer directly. %d named things (entities, source
+                documents, claims), searchable by their English, Korean and Chinese names.</p>
                 <p class="try">Try: <a href="/search?q=%s">엔비디아</a> · <a href="/search?q=%s">英伟达</a> ·
                 <a href="/search?q=H200">H200</a> · <a href="/search?q=BIS">BIS</a> · <a href="/search?q=TSMC">TSMC</a></p>
                 </section>

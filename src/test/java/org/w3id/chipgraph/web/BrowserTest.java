@@ -184,5 +184,16 @@ class BrowserTest {
         // The UI lists the datasets it got from /ui/$/server (redirected to /$/server).
         waiting().until(d -> d.findElement(By.tagName("body")).getText().contains("/chipgraph"));
         shots.step("fuseki-ui");
+        // A question's "edit" link opens the editor with the question's query in it.
+        driver.get(base + "/queries/s1-h200-approval");
+        String editor = driver.findElement(By.linkText("open in the query editor")).getAttribute("href");
+        assertTrue(editor.startsWith(base + "/ui/#/dataset/chipgraph/query?query="), editor);
+        driver.get(editor);
+        waiting().until(d -> d.findElement(By.tagName("body")).getText().contains("#+ summary: Who announced the approval of Nvidia H200"));
+        shots.step("editor-prefilled");
+        // Running it from the editor answers from /chipgraph.
+        driver.findElement(By.cssSelector(".yasqe_queryButton")).click();
+        waiting().until(d -> d.findElement(By.tagName("body")).getText().contains("Donald Trump"));
+        shots.step("editor-answer");
     }
 }

@@ -21,7 +21,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Serve the graph with Fuseki: SPARQL at /chipgraph/sparql, the Fuseki UI at /.",
+        description = {"Serve the graph with Fuseki: home page and entity pages at /, SPARQL at /chipgraph/sparql, the Fuseki UI at /ui/.",
                 "Loads first when the store has no published version. Read-only over HTTP."})
 final class ServeCommand implements Callable<Integer> {
     @Mixin StoreOptions storeOptions;
@@ -46,7 +46,8 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ServerOptions options = new ServerOptions(port, Duration.ofSeconds(timeoutSeconds), localhost, ServicePolicy.of(serviceMap));
+        ServerOptions options = new ServerOptions(port, Duration.ofSeconds(timeoutSeconds), localhost, ServicePolicy.of(serviceMap),
+                storeOptions.project);
         // The ETO import, when configured in chipgraph.properties (load.eto), is part of loading here too.
         Loader loader = new Loader(InputFiles.in(storeOptions.project), List.of(), System.out)
                 .withEto(new EtoOptions().source(storeOptions.project));
@@ -71,7 +72,8 @@ final class ServeCommand implements Callable<Integer> {
         int actual = server.getHttpPort();
         System.out.println();
         System.out.println("chipgraph is serving " + (mem ? "an in-memory load" : store.root()));
-        System.out.println("  Fuseki UI:       http://localhost:" + actual + "/");
+        System.out.println("  Home page:       http://localhost:" + actual + "/");
+        System.out.println("  Fuseki UI:       http://localhost:" + actual + "/ui/");
         System.out.println("  SPARQL endpoint: http://localhost:" + actual + ServerOptions.DATASET + "/sparql");
         System.out.println("  Health:          http://localhost:" + actual + "/$/ping");
         options.services().serviceMap().forEach((iri, target) -> System.out.println("  SERVICE allowed: <" + iri + ">"

@@ -17,11 +17,14 @@ import org.apache.jena.fuseki.validation.LangTagValidator;
 import org.apache.jena.fuseki.validation.QueryValidator;
 import org.apache.jena.query.ARQ;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.w3id.chipgraph.search.LabelIndex;
+import org.w3id.chipgraph.web.WebRoutes;
 
 /**
  * Embedded Fuseki serving one read-only dataset, {@code /chipgraph}: SPARQL query at
  * {@code /chipgraph/sparql} (and {@code /chipgraph/query}, {@code /chipgraph}), graph store
- * reads at {@code /chipgraph/get}, the Fuseki UI at {@code /}, and {@code /$/ping},
+ * reads at {@code /chipgraph/get}, the Fuseki UI at {@code /ui/}, our pages and APIs
+ * ({@link WebRoutes}), and {@code /$/ping},
  * {@code /$/stats}, {@code /$/metrics}. No update endpoint exists, no admin write operation
  * is installed, and {@link ReadOnlyFilter} refuses every write in front of them all.
  * SPARQL SERVICE may call only the endpoints of the {@link ServicePolicy} in the options.
@@ -38,8 +41,9 @@ public final class ChipgraphServer {
                 .loopback(options.loopbackOnly())
                 .enablePing(true)
                 .enableStats(true)
-                .enableMetrics(true)
-                .addFilter("/*", new ReadOnlyFilter())
+                .enableMetrics(true);
+        WebRoutes.addUiFilter(b);   // the UI's calls under /ui/ are redirected, before anything else looks at them
+        b.addFilter("/*", new ReadOnlyFilter())
                 // SPARQL queries with SERVICE checked against the allow-list before they run.
                 .registerOperation(Operation.Query, new GuardedQuery(options.services()))
                 .add(ServerOptions.DATASET, dataService(dsg, options))
@@ -56,9 +60,9 @@ public final class ChipgraphServer {
                 .addServlet("/api/explain", new DependencyApiServlet(DependencyApiServlet.Kind.EXPLAIN))
                 .addServlet("/api/impact", new DependencyApiServlet(DependencyApiServlet.Kind.IMPACT))
                 .addServlet("/api/chokepoints", new DependencyApiServlet(DependencyApiServlet.Kind.CHOKEPOINTS));
-        String ui = uiLocation();
-        if (ui != null)
-            b.staticFileBase(ui);
+        // Home page, entity pages, search, named queries, the dependency picture, the Fuseki UI at /ui/.
+        WebRoutes.install(b, options);
+        LabelIndex.of(dsg);
         return b.build();
     }
 
@@ -83,6 +87,7 @@ public final class ChipgraphServer {
         DataService service = dataService(dsg, options);
         service.setEndpointProcessors(server.getOperationRegistry());
         service.goActive();
+        LabelIndex.of(dsg);   // the label index of the new version, built before it is served
         DataAccessPoint old = registry.get(ServerOptions.DATASET);
         registry.put(ServerOptions.DATASET, new DataAccessPoint(ServerOptions.DATASET, service));
         if (old != null)

@@ -53,7 +53,7 @@ public final class OntologyPage {
             sb.append("<p>").append(esc(desc)).append("</p>\n");
         sb.append("<p>Also as <a href=\"/ontology.ttl\">Turtle</a>; RDF clients asking for <code>text/turtle</code>, ")
           .append("<code>application/rdf+xml</code> or <code>application/ld+json</code> at <code>/ontology</code> get RDF. ")
-          .append("<a href=\"/\">Query editor</a>.</p>\n");
+          .append("<a href=\"/\">Home</a> · <a href=\"/ui/\">Query editor</a>.</p>\n");
 
         List<Resource> classes = terms(OWL2.Class);
         List<Resource> objectProps = terms(OWL2.ObjectProperty);

@@ -1,12 +1,14 @@
 package org.w3id.chipgraph.serve;
 
+import java.nio.file.Path;
 import java.time.Duration;
 
 /**
  * What can be set on the server: its port, the default query timeout, whether it listens on
- * loopback only, and which endpoints SPARQL SERVICE may call (and where each one goes).
+ * loopback only, which endpoints SPARQL SERVICE may call (and where each one goes), and the
+ * project directory whose {@code queries/} the server offers at /api/queries.
  */
-public record ServerOptions(int port, Duration queryTimeout, boolean loopbackOnly, ServicePolicy services) {
+public record ServerOptions(int port, Duration queryTimeout, boolean loopbackOnly, ServicePolicy services, Path project) {
     public static final int DEFAULT_PORT = 3030;
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
     public static final String DATASET = "/chipgraph";
@@ -14,5 +16,10 @@ public record ServerOptions(int port, Duration queryTimeout, boolean loopbackOnl
     /** With the default SERVICE policy: Wikidata's public endpoint only. */
     public ServerOptions(int port, Duration queryTimeout, boolean loopbackOnly) {
         this(port, queryTimeout, loopbackOnly, ServicePolicy.defaults());
+    }
+
+    /** With the working directory as the project (as `serve` has by default). */
+    public ServerOptions(int port, Duration queryTimeout, boolean loopbackOnly, ServicePolicy services) {
+        this(port, queryTimeout, loopbackOnly, services, Path.of("."));
     }
 }

@@ -128,7 +128,7 @@ class ServerTest {
 
     @Test
     void uiPingAndServerDescriptionAnswer() throws Exception {
-        var ui = send(HttpRequest.newBuilder(URI.create(base + "/")));
+        var ui = send(HttpRequest.newBuilder(URI.create(base + "/ui/")));
         assertEquals(200, ui.statusCode());
         assertTrue(ui.body().toLowerCase().contains("<html"), "the Fuseki UI page");
         assertEquals(200, send(HttpRequest.newBuilder(URI.create(base + "/$/ping"))).statusCode());

@@ -1,0 +1,199 @@
+package org.w3id.chipgraph.web;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.apache.jena.fuseki.main.FusekiServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.w3id.chipgraph.TestGraph;
+import org.w3id.chipgraph.serve.ChipgraphServer;
+import org.w3id.chipgraph.serve.ServerOptions;
+import org.w3id.chipgraph.serve.ServicePolicy;
+
+/**
+ * The pages in a real browser: headless Chromium driven by Selenium through the system's
+ * chromedriver (never one downloaded by Selenium Manager). Run wherever Chromium and
+ * chromedriver are installed (CI installs them); skipped elsewhere with one line saying so,
+ * except under CI, where a missing browser fails the run. A failed test leaves a screenshot of
+ * each step in target/browser-screenshots/.
+ */
+class BrowserTest {
+    static final String ID = "https://w3id.org/chipgraph/id/";
+    static final String CHROMIUM = System.getenv().getOrDefault("CHROMIUM_BIN", "/usr/bin/chromium");
+    static final String CHROMEDRIVER = System.getenv().getOrDefault("CHROMEDRIVER_BIN", "/usr/bin/chromedriver");
+
+    static FusekiServer server;
+    static String base;
+    static WebDriver driver;
+    static Path profile;
+
+    @RegisterExtension
+    final StepScreenshots shots = new StepScreenshots(() -> driver);
+
+    @BeforeAll
+    static void start() throws Exception {
+        boolean found = Files.isExecutable(Path.of(CHROMIUM)) && Files.isExecutable(Path.of(CHROMEDRIVER));
+        if (!found && "true".equals(System.getenv("CI")))
+            fail("CI runs the browser tests: " + CHROMIUM + " or " + CHROMEDRIVER + " is missing (.ci/run installs chromium and chromium-driver)");
+        if (!found)
+            System.out.println("BrowserTest skipped: no Chromium at " + CHROMIUM + " or no chromedriver at " + CHROMEDRIVER
+                    + " (Debian packages chromium, chromium-driver)");
+        Assumptions.assumeTrue(found, "Chromium and chromedriver are not installed");
+
+        server = ChipgraphServer.build(TestGraph.dataset(),
+                new ServerOptions(0, Duration.ofSeconds(30), true, ServicePolicy.defaults(), TestGraph.PROJECT));
+        server.start();
+        base = "http://localhost:" + server.getHttpPort();
+
+        // The system's driver, named explicitly: Selenium then has nothing to look up or download.
+        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
+        profile = Files.createTempDirectory("chipgraph-chromium");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--user-data-dir=" + profile, "--window-size=1280,1000", "--lang=en-US");
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (driver != null)
+            driver.quit();
+        if (server != null)
+            server.stop();
+    }
+
+    WebDriverWait waiting() {
+        return new WebDriverWait(driver, Duration.ofSeconds(15));
+    }
+
+    Object js(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    /** Waits until the picture has drawn what it last asked for. */
+    void pictureLoaded() {
+        waiting().until(d -> "true".equals(d.findElement(By.id("graph")).getAttribute("data-loaded")));
+    }
+
+    @SuppressWarnings("unchecked")
+    Set<String> pictureNodeIds() {
+        return new TreeSet<>((List<String>) js("return window.chipgraphGraph.nodes().map(n => n.id());"));
+    }
+
+    @Test
+    void searchOpensTheEntityWhosePictureIsItsNeighbourhood() {
+        driver.get(base + "/");
+        shots.step("home");
+        WebElement box = driver.findElement(By.id("q"));
+        box.sendKeys("엔비디아");
+        WebElement first = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#q-suggestions li[role=option]")));
+        shots.step("suggestions");
+        assertEquals("true", box.getAttribute("aria-expanded"));
+        assertTrue(first.getText().startsWith("Nvidia"), "first suggestion: " + first.getText());
+        first.click();
+        waiting().until(ExpectedConditions.urlToBe(base + "/id/nvidia"));
+        assertEquals("Nvidia", driver.findElement(By.tagName("h1")).getText());
+        pictureLoaded();
+        shots.step("nvidia-page");
+
+        // The picture at the default depth (2), and at depth 1, is the neighbourhood SPARQL finds.
+        assertEquals(NeighbourhoodSparql.nodes(base + "/chipgraph/sparql", ID + "nvidia", 2), pictureNodeIds(), "depth 2");
+        new Select(driver.findElement(By.id("depth"))).selectByValue("1");
+        waiting().until(d -> pictureNodeIds().equals(NeighbourhoodSparql.nodes(base + "/chipgraph/sparql", ID + "nvidia", 1)));
+        shots.step("depth-1");
+        new Select(driver.findElement(By.id("depth"))).selectByValue("2");
+        pictureLoaded();
+        waiting().until(d -> pictureNodeIds().size() > 10);
+
+        // Inferred edges are drawn dashed, asserted ones solid; each type has its own colour.
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> edges = (List<Map<String, Object>>) js(
+                "return window.chipgraphGraph.edges().map(e => ({inferred: e.data('inferred'), style: e.style('line-style'),"
+                + " colour: e.style('line-color'), property: e.data('property')}));");
+        long inferred = edges.stream().filter(e -> Boolean.TRUE.equals(e.get("inferred"))).count();
+        assertTrue(inferred > 0 && inferred < edges.size(), "both kinds of edge: " + edges);
+        for (Map<String, Object> e : edges)
+            assertEquals(Boolean.TRUE.equals(e.get("inferred")) ? "dashed" : "solid", e.get("style"), e.toString());
+        Map<Object, Set<Object>> coloursByProperty = new java.util.HashMap<>();
+        edges.forEach(e -> coloursByProperty.computeIfAbsent(e.get("property"), k -> new java.util.HashSet<>()).add(e.get("colour")));
+        coloursByProperty.forEach((p, c) -> assertEquals(1, c.size(), "one colour for " + p));
+        assertEquals(coloursByProperty.size(), coloursByProperty.values().stream().map(s -> s.iterator().next()).distinct().count(),
+                "a different colour per type");
+    }
+
+    @Test
+    void clickingANodeOpensItsPage() {
+        driver.get(base + "/id/h200");
+        pictureLoaded();
+        shots.step("h200-page");
+        // Where Cytoscape drew TSMC, relative to the picture's top-left corner.
+        @SuppressWarnings("unchecked")
+        Map<String, Number> p = (Map<String, Number>) js(
+                "var n = window.chipgraphGraph.getElementById(arguments[0]); return n.renderedPosition();", ID + "tsmc");
+        WebElement graph = driver.findElement(By.id("graph"));
+        int dx = (int) Math.round(p.get("x").doubleValue() - graph.getSize().getWidth() / 2.0);
+        int dy = (int) Math.round(p.get("y").doubleValue() - graph.getSize().getHeight() / 2.0);
+        new Actions(driver).moveToElement(graph, dx, dy).click().perform();
+        waiting().until(ExpectedConditions.urlToBe(base + "/id/tsmc"));
+        shots.step("tsmc-page");
+        assertEquals("TSMC", driver.findElement(By.tagName("h1")).getText());
+    }
+
+    @Test
+    void aQuestionPageShowsRows() {
+        driver.get(base + "/");
+        driver.findElement(By.cssSelector("a[href='/queries/r1-depends-on-tsmc']")).click();
+        waiting().until(ExpectedConditions.urlToBe(base + "/queries/r1-depends-on-tsmc"));
+        shots.step("r1-page");
+        List<WebElement> rows = driver.findElements(By.cssSelector("table.results tbody tr"));
+        assertFalse(rows.isEmpty(), "the answer has rows");
+        assertTrue(rows.stream().anyMatch(r -> r.getText().equals("Nvidia")), "Nvidia depends on TSMC");
+        assertEquals(Integer.toString(rows.size()), driver.findElement(By.cssSelector("p.count")).getAttribute("data-rows"));
+    }
+
+    @Test
+    void theQueryEditorWorksUnderUi() {
+        driver.get(base + "/ui/");
+        // The UI lists the datasets it got from /ui/$/server (redirected to /$/server).
+        waiting().until(d -> d.findElement(By.tagName("body")).getText().contains("/chipgraph"));
+        shots.step("fuseki-ui");
+        // A question's "edit" link opens the editor with the question's query in it.
+        driver.get(base + "/queries/s1-h200-approval");
+        String editor = driver.findElement(By.linkText("open in the query editor")).getAttribute("href");
+        assertTrue(editor.startsWith(base + "/ui/#/dataset/chipgraph/query?query="), editor);
+        driver.get(editor);
+        waiting().until(d -> d.findElement(By.tagName("body")).getText().contains("#+ summary: Who announced the approval of Nvidia H200"));
+        shots.step("editor-prefilled");
+        // Running it from the editor answers from /chipgraph.
+        driver.findElement(By.cssSelector(".yasqe_queryButton")).click();
+        waiting().until(d -> d.findElement(By.tagName("body")).getText().contains("Donald Trump"));
+        shots.step("editor-answer");
+    }
+}

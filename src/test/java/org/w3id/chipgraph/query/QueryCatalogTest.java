@@ -100,4 +100,11 @@ class QueryCatalogTest {
         for (String cq : List.of("S1", "S2", "S3", "S4", "S5", "S6", "D1", "D2", "D3", "R1", "R2"))
             assertTrue(covered.contains(cq), "no query answers competency question " + cq);
     }
+
+    @Test
+    void theCompetencyQuestionsOfTheDomainFactsAreCovered() {
+        List<String> covered = CATALOG.queries().stream().flatMap(q -> q.cq().stream()).toList();
+        for (String cq : List.of("D4", "D5", "D6", "D7", "D8", "D10", "D11", "R3"))
+            assertTrue(covered.contains(cq), "no query answers competency question " + cq);
+    }
 }

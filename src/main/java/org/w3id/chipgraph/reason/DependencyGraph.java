@@ -37,6 +37,7 @@ public final class DependencyGraph {
     private final Map<String, String> labels = new HashMap<>();
     private final Map<String, String> propertyLabels = new HashMap<>();
     private final Set<String> partialProperties = new LinkedHashSet<>();
+    private final Set<String> jointProperties = new LinkedHashSet<>();
     private final Set<Integer> products = new java.util.HashSet<>();
     private final List<Edge> edges = new ArrayList<>();
     private int[] outStart, outEdges, inStart, inEdges;
@@ -58,11 +59,12 @@ public final class DependencyGraph {
             }""";
 
     static final String PROPERTIES = Chipgraph.PREFIXES + """
-            SELECT ?p ?label ?partial WHERE {
+            SELECT ?p ?label ?partial ?joint WHERE {
               GRAPH g:ontology {
                 ?p rdfs:subPropertyOf* cg:dependsOn .
                 OPTIONAL { ?p rdfs:label ?label FILTER(lang(?label) = "en") }
                 OPTIONAL { ?p cg:partialDependency ?partial }
+                OPTIONAL { ?p cg:jointDependency ?joint }
               }
             }""";
 
@@ -118,6 +120,9 @@ public final class DependencyGraph {
             Node partial = b.get(Var.alloc("partial"));
             if (partial != null && "true".equals(partial.getLiteralLexicalForm()))
                 g.partialProperties.add(p);
+            Node joint = b.get(Var.alloc("joint"));
+            if (joint != null && "true".equals(joint.getLiteralLexicalForm()))
+                g.jointProperties.add(p);
         }
         RowSetRewindable prods = select.apply(QueryFactory.create(PRODUCTS));
         while (prods.hasNext()) {
@@ -176,6 +181,9 @@ public final class DependencyGraph {
 
     /** Edges whose loss costs their source part of what it does, never all of it (cg:partialDependency). */
     public boolean isPartial(String property) { return partialProperties.contains(property); }
+
+    /** Edges whose targets are all needed together, not alternatives (cg:jointDependency). */
+    public boolean isJoint(String property) { return jointProperties.contains(property); }
 
     /**
      * A product whose own supply is not recorded (no dependency edge leaves it): what-if

@@ -17,6 +17,8 @@ import java.util.TreeSet;
  * failed); it loses only some when a dependency of it is gone but each of its needs keeps an
  * alternative. Needs marked cg:partialDependency (e.g. a foundry's equipment suppliers, which
  * are needed per process, not for everything) never fail their node by themselves.
+ * Needs marked cg:jointDependency (the equipment a process uses, a system's components) are
+ * one need per target: losing any of them fails the node.
  * A product whose own supply is not recorded is no surviving alternative: the answer is
  * about every path the graph knows ("Nvidia's chips have no other foundry in the graph").
  */
@@ -51,7 +53,7 @@ public final class ImpactAnalysis {
                 String need = g.edge(e).property();
                 if (g.isPartial(need))
                     continue;
-                List<Integer> alternatives = targets(x, need);
+                List<Integer> alternatives = g.isJoint(need) ? List.of(lostNode) : targets(x, need);
                 if (alternatives.stream().allMatch(t -> gone[t] || g.isProductWithUnknownSupply(t))) {
                     gone[x] = true;
                     failures.put(x, new Failure(x, need, alternatives));

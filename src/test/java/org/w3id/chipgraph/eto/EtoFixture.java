@@ -15,22 +15,31 @@ import org.w3id.chipgraph.load.InputFiles;
 import org.w3id.chipgraph.load.Loader;
 
 /** The project's own small ETO fixture (src/test/resources/eto-fixture) and loads that use it. */
-final class EtoFixture {
+public final class EtoFixture {
     private EtoFixture() {}
 
-    static final Path DIR = TestGraph.PROJECT.resolve("src/test/resources/eto-fixture");
+    public static final Path DIR = TestGraph.PROJECT.resolve("src/test/resources/eto-fixture");
 
-    record Loaded(DatasetGraph dataset, String log) {}
+    public record Loaded(DatasetGraph dataset, String log) {}
+
+    private static Loaded projectWithFixture;
+
+    /** The project loaded once with the fixture import, shared by tests that only read it. */
+    public static synchronized Loaded projectWithFixture() {
+        if (projectWithFixture == null)
+            projectWithFixture = load(TestGraph.PROJECT, directory(DIR));
+        return projectWithFixture;
+    }
 
     /** The project (or a copy of it) loaded in memory with the ETO import from {@code source}. */
-    static Loaded load(Path project, EtoSource source) {
+    public static Loaded load(Path project, EtoSource source) {
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         DatasetGraph dsg = new Loader(InputFiles.in(project), List.of(), new PrintStream(buf, true, StandardCharsets.UTF_8))
                 .withEto(source).loadInMemory();
         return new Loaded(dsg, buf.toString(StandardCharsets.UTF_8));
     }
 
-    static EtoSource directory(Path dir) {
+    public static EtoSource directory(Path dir) {
         return EtoSource.directory(dir, p -> p.getFileName().toString().endsWith(".csv") ? p.getFileName().toString() : p.toString());
     }
 

@@ -69,6 +69,9 @@ public final class Loader {
         step("checking that every graph has a source");
         ProvenanceCheck.check(in, files.display(files.sources()));
 
+        step("checking terms, references, labels and literal sizes");
+        in.integrity.check(in.data());
+
         step("validating with SHACL");
         ShaclGate.validate(in, files.display(files.shapes()));
 

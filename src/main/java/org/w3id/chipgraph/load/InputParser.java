@@ -20,6 +20,7 @@ import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.w3id.chipgraph.Chipgraph;
+import org.w3id.chipgraph.HaltPoint;
 
 /**
  * Parses every input strictly: any parser error or warning (bad IRI, ill-formed typed literal)
@@ -55,6 +56,7 @@ public final class InputParser {
         String name = files.display(p);
         DatasetGraph dsg = DatasetGraphFactory.createGeneral();
         parser(p).parse(dsg);
+        HaltPoint.reached(HaltPoint.PARSE);
         IntegrityChecks.checkNotEmpty(name, IntegrityChecks.count(dsg));
         long outside = dsg.getDefaultGraph().size();
         if (outside > 0)

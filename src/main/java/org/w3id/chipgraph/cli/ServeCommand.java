@@ -44,9 +44,12 @@ final class ServeCommand implements Callable<Integer> {
             "SERVICE may call only https://query.wikidata.org/sparql (itself, by default) and the IRIs given here."})
     Map<String, String> serviceMap = new LinkedHashMap<>();
 
+    @Mixin SecurityArgs security;
+
     @Override
     public Integer call() throws Exception {
-        ServerOptions options = new ServerOptions(port, Duration.ofSeconds(timeoutSeconds), localhost, ServicePolicy.of(serviceMap));
+        ServerOptions options = new ServerOptions(port, Duration.ofSeconds(timeoutSeconds), localhost, ServicePolicy.of(serviceMap))
+                .with(security.options());
         Loader loader = new Loader(InputFiles.in(storeOptions.project), List.of(), System.out);
         DatasetGraph dsg;
         StoreFollower follower = null;
@@ -65,6 +68,7 @@ final class ServeCommand implements Callable<Integer> {
         if (!mem) {
             follower = new StoreFollower(store, store.currentVersion().orElseThrow(), server, options, System.out);
             follower.start(2000);
+            ChipgraphServer.attachFollower(server, follower);
         }
         int actual = server.getHttpPort();
         System.out.println();
@@ -72,6 +76,7 @@ final class ServeCommand implements Callable<Integer> {
         System.out.println("  Fuseki UI:       http://localhost:" + actual + "/");
         System.out.println("  SPARQL endpoint: http://localhost:" + actual + ServerOptions.DATASET + "/sparql");
         System.out.println("  Health:          http://localhost:" + actual + "/$/ping");
+        security.describe(options, server, System.out);
         options.services().serviceMap().forEach((iri, target) -> System.out.println("  SERVICE allowed: <" + iri + ">"
                 + (iri.equals(target) ? "" : " -> " + target)));
         System.out.println("Stop with Ctrl-C.");

@@ -10,6 +10,7 @@ import org.apache.jena.fuseki.mod.admin.ActionServerStatus;
 import org.apache.jena.fuseki.server.DataAccessPoint;
 import org.apache.jena.fuseki.server.DataAccessPointRegistry;
 import org.apache.jena.fuseki.server.DataService;
+import org.apache.jena.fuseki.server.Endpoint;
 import org.apache.jena.fuseki.server.Operation;
 import org.apache.jena.fuseki.validation.DataValidator;
 import org.apache.jena.fuseki.validation.IRIValidator;
@@ -17,6 +18,7 @@ import org.apache.jena.fuseki.validation.LangTagValidator;
 import org.apache.jena.fuseki.validation.QueryValidator;
 import org.apache.jena.query.ARQ;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.util.Context;
 
 /**
  * Embedded Fuseki serving one read-only dataset, {@code /chipgraph}: SPARQL query at
@@ -39,9 +41,10 @@ public final class ChipgraphServer {
                 .enablePing(true)
                 .enableStats(true)
                 .enableMetrics(true)
+                .addFilter("/*", new RequestLogFilter())
                 .addFilter("/*", new ReadOnlyFilter())
-                // SPARQL queries with SERVICE checked against the allow-list before they run.
-                .registerOperation(Operation.Query, new GuardedQuery(options.services()))
+                // SPARQL queries with SERVICE checked against the allow-list, and rows capped, before they run.
+                .registerOperation(Operation.Query, new GuardedQuery(options.services(), options.security().maxRows()))
                 .add(ServerOptions.DATASET, dataService(dsg, options))
                 // The Fuseki UI lists datasets from /$/server and checks syntax with /$/validate/*.
                 .addServlet("/$/server", new ActionServerStatus())
@@ -56,22 +59,40 @@ public final class ChipgraphServer {
                 .addServlet("/api/explain", new DependencyApiServlet(DependencyApiServlet.Kind.EXPLAIN))
                 .addServlet("/api/impact", new DependencyApiServlet(DependencyApiServlet.Kind.IMPACT))
                 .addServlet("/api/chokepoints", new DependencyApiServlet(DependencyApiServlet.Kind.CHOKEPOINTS));
+        // Serve the newly published version now (HTTP Basic; 404 unless a password file is given).
+        b.addServlet(ReloadServlet.PATH, new ReloadServlet(options.security().admin()));
+        if (options.security().https())
+            b.https(options.security().httpsPort(), options.security().httpsConf().toString());
         String ui = uiLocation();
         if (ui != null)
             b.staticFileBase(ui);
         return b.build();
     }
 
+    /** Let the reload trigger ({@link ReloadServlet}) switch this server through {@code follower}. */
+    public static void attachFollower(FusekiServer server, StoreFollower follower) {
+        server.getServletContext().setAttribute(ReloadServlet.FOLLOWER, follower);
+    }
+
     static DataService dataService(DatasetGraph dsg, ServerOptions options) {
         dsg.getContext().set(ARQ.queryTimeout, Long.toString(options.queryTimeout().toMillis()));
         // SERVICE calls: only the allowed endpoints, each sent to its mapped URL.
         options.services().install(dsg.getContext());
+        // The same settings in the endpoints' own context, which Fuseki applies after the dataset's:
+        // two servers on one dataset (tests; --mem) each keep their own timeout and SERVICE policy.
+        Context cxt = new Context();
+        cxt.set(ARQ.queryTimeout, Long.toString(options.queryTimeout().toMillis()));
+        options.services().install(cxt);
         return DataService.newBuilder(dsg)
-                .addEndpoint(Operation.Query)
-                .addEndpoint(Operation.Query, "sparql")
-                .addEndpoint(Operation.Query, "query")
-                .addEndpoint(Operation.GSP_R, "get")
+                .addEndpoint(endpoint(Operation.Query, "", cxt))
+                .addEndpoint(endpoint(Operation.Query, "sparql", cxt))
+                .addEndpoint(endpoint(Operation.Query, "query", cxt))
+                .addEndpoint(endpoint(Operation.GSP_R, "get", cxt))
                 .build();
+    }
+
+    private static Endpoint endpoint(Operation op, String name, Context cxt) {
+        return Endpoint.create().operation(op).endpointName(name).context(cxt).build();
     }
 
     /**

@@ -4,9 +4,18 @@ import java.time.Duration;
 
 /**
  * What can be set on the server: its port, the default query timeout, whether it listens on
- * loopback only, and which endpoints SPARQL SERVICE may call (and where each one goes).
+ * loopback only, which endpoints SPARQL SERVICE may call (and where each one goes), and its
+ * limits and admin login ({@link SecurityOptions}: row cap, reload trigger, HTTPS).
  */
-public record ServerOptions(int port, Duration queryTimeout, boolean loopbackOnly, ServicePolicy services) {
+public record ServerOptions(int port, Duration queryTimeout, boolean loopbackOnly, ServicePolicy services, SecurityOptions security) {
+    public ServerOptions(int port, Duration queryTimeout, boolean loopbackOnly, ServicePolicy services) {
+        this(port, queryTimeout, loopbackOnly, services, SecurityOptions.defaults());
+    }
+
+    public ServerOptions with(SecurityOptions security) {
+        return new ServerOptions(port, queryTimeout, loopbackOnly, services, security);
+    }
+
     public static final int DEFAULT_PORT = 3030;
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
     public static final String DATASET = "/chipgraph";

@@ -97,17 +97,18 @@ public final class ChipgraphServer {
 
     /**
      * Publish another store version: new requests go to it, requests under way finish on the
-     * one they started with. Fuseki looks the dataset up once per request.
+     * one they started with. Fuseki looks the dataset up once per request. The previous service
+     * is returned still active: a request that looked it up a moment before the swap must still
+     * find it so; the caller retires it ({@code goOffline}) once such requests are done.
      */
-    public static void swapDataset(FusekiServer server, DatasetGraph dsg, ServerOptions options) {
+    public static DataService swapDataset(FusekiServer server, DatasetGraph dsg, ServerOptions options) {
         DataAccessPointRegistry registry = server.getDataAccessPointRegistry();
         DataService service = dataService(dsg, options);
         service.setEndpointProcessors(server.getOperationRegistry());
         service.goActive();
         DataAccessPoint old = registry.get(ServerOptions.DATASET);
         registry.put(ServerOptions.DATASET, new DataAccessPoint(ServerOptions.DATASET, service));
-        if (old != null)
-            old.getDataService().goOffline();
+        return old == null ? null : old.getDataService();
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.fuseki.server.DataService;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.tdb2.sys.TDBInternal;
 import org.w3id.chipgraph.store.VersionedStore;
@@ -60,11 +61,15 @@ public final class StoreFollower implements AutoCloseable {
             return false;
         DatasetGraph next = VersionedStore.open(store.locationOf(current.get()));
         DatasetGraph previous = server.getDataAccessPointRegistry().get(ServerOptions.DATASET).getDataService().getDataset();
-        ChipgraphServer.swapDataset(server, next, options);
+        DataService retired = ChipgraphServer.swapDataset(server, next, options);
         servedVersion = current.get();
         log.println("Now serving store version " + servedVersion);
         // Give requests that started on the old version time to finish before releasing it.
-        timer.schedule(() -> TDBInternal.expel(previous), options.queryTimeout().toMillis() + 5000, TimeUnit.MILLISECONDS);
+        timer.schedule(() -> {
+            if (retired != null)
+                retired.goOffline();
+            TDBInternal.expel(previous);
+        }, options.queryTimeout().toMillis() + 5000, TimeUnit.MILLISECONDS);
         return true;
     }
 

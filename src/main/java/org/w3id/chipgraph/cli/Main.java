@@ -6,8 +6,9 @@ import picocli.CommandLine.Command;
 /** {@code java -jar target/chipgraph.jar COMMAND ...} */
 @Command(name = "chipgraph", mixinStandardHelpOptions = true, version = "chipgraph 0.1.0",
         description = "A knowledge graph of AI chips and geopolitics: build it, serve it, query it.",
-        subcommands = {LoadCommand.class, ServeCommand.class, QueryCommand.class, StatsCommand.class, AdminPasswordCommand.class,
+        subcommands = {LoadCommand.class, ServeCommand.class, QueryCommand.class, StatsCommand.class,
                 ExplainCommand.class, ImpactCommand.class, ChokepointsCommand.class,
+                AdminPasswordCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
 

@@ -15,8 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One log line per HTTP request, whatever answered it (a query, a page, a refusal):
- * {@code 127.0.0.1 "GET /chipgraph/sparql" 200 12 ms}, with {@code rows capped at N} when the row
- * cap applied. Logger {@code org.w3id.chipgraph.access} (shown as {@code access}).
+ * {@code 127.0.0.1 "GET /chipgraph/sparql" 200 12 ms} (Fuseki's own lines before it give the query
+ * text). Logger {@code org.w3id.chipgraph.access} (shown as {@code access}).
  */
 public final class RequestLogFilter implements Filter {
     static final Logger LOG = LoggerFactory.getLogger("org.w3id.chipgraph.access");
@@ -32,9 +32,7 @@ public final class RequestLogFilter implements Filter {
             status = out.getStatus();
         } finally {
             long ms = (System.nanoTime() - start) / 1_000_000;
-            String cap = out.getHeader(GuardedQuery.ROW_CAP_HEADER);
-            LOG.info("{} \"{} {}\" {} {} ms{}", http.getRemoteAddr(), http.getMethod(), http.getRequestURI(), status, ms,
-                    cap == null ? "" : " rows capped at " + cap);
+            LOG.info("{} \"{} {}\" {} {} ms", http.getRemoteAddr(), http.getMethod(), http.getRequestURI(), status, ms);
         }
     }
 }

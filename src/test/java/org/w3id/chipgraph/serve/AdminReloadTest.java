@@ -123,6 +123,12 @@ class AdminReloadTest {
             assertEquals(second, follower.servedVersion());
             assertTrue(askNew(http, base), "the server answers from the published version at once");
 
+            var metrics = http.send(HttpRequest.newBuilder(URI.create(base + "/$/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, metrics.statusCode(), "metrics after a switch");
+            assertTrue(metrics.body().lines().anyMatch(l -> l.startsWith("fuseki_requests_good") && l.contains("/chipgraph")), metrics.body());
+            var ping = http.send(HttpRequest.newBuilder(URI.create(base + "/$/ping")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, ping.statusCode());
+
             var again = reload(http, base, basic("admin", PASSWORD));
             assertEquals(200, again.statusCode());
             assertFalse(JSON.parse(again.body()).get("switched").getAsBoolean().value(), "nothing new to switch to");

@@ -44,10 +44,12 @@ final class ServeCommand implements Callable<Integer> {
             "SERVICE may call only https://query.wikidata.org/sparql (itself, by default) and the IRIs given here."})
     Map<String, String> serviceMap = new LinkedHashMap<>();
 
+    @Mixin SecurityArgs security;
+
     @Override
     public Integer call() throws Exception {
         ServerOptions options = new ServerOptions(port, Duration.ofSeconds(timeoutSeconds), localhost, ServicePolicy.of(serviceMap),
-                storeOptions.project);
+                storeOptions.project).with(security.options());
         // The ETO import, when configured in chipgraph.properties (load.eto), is part of loading here too.
         Loader loader = new Loader(InputFiles.in(storeOptions.project), List.of(), System.out)
                 .withEto(new EtoOptions().source(storeOptions.project));
@@ -68,6 +70,7 @@ final class ServeCommand implements Callable<Integer> {
         if (!mem) {
             follower = new StoreFollower(store, store.currentVersion().orElseThrow(), server, options, System.out);
             follower.start(2000);
+            ChipgraphServer.attachFollower(server, follower);
         }
         int actual = server.getHttpPort();
         System.out.println();
@@ -76,6 +79,7 @@ final class ServeCommand implements Callable<Integer> {
         System.out.println("  Fuseki UI:       http://localhost:" + actual + "/ui/");
         System.out.println("  SPARQL endpoint: http://localhost:" + actual + ServerOptions.DATASET + "/sparql");
         System.out.println("  Health:          http://localhost:" + actual + "/$/ping");
+        security.describe(options, server, System.out);
         options.services().serviceMap().forEach((iri, target) -> System.out.println("  SERVICE allowed: <" + iri + ">"
                 + (iri.equals(target) ? "" : " -> " + target)));
         System.out.println("Stop with Ctrl-C.");

@@ -20,6 +20,7 @@ import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.w3id.chipgraph.Chipgraph;
+import org.w3id.chipgraph.HaltPoint;
 
 /**
  * Parses every input strictly: any parser error or warning (bad IRI, ill-formed typed literal)
@@ -35,12 +36,14 @@ public final class InputParser {
     public ParsedInputs parseAll() {
         Graph ontology = parseGraph(files.ontology());
         Graph shapes = parseGraph(files.shapes());
-        ParsedInputs parsed = new ParsedInputs(ontology, shapes);
+        ParsedInputs parsed = new ParsedInputs(ontology, shapes, files.display(files.ontology()));
         parsed.noteSubjects(ontology, files.display(files.ontology()));
 
         // The source register is plain Turtle; it becomes the graph of sources.
         Graph sources = parseGraph(files.sources());
         parsed.noteSubjects(sources, files.display(files.sources()));
+        parsed.integrity.noteFile(files.display(files.sources()), sources);
+        parsed.noteDataFile(files.display(files.sources()), files.sources());
         sources.find().forEachRemaining(t -> parsed.data.add(Chipgraph.GRAPH_SOURCES, t.getSubject(), t.getPredicate(), t.getObject()));
 
         for (Path p : files.factFiles())
@@ -53,6 +56,8 @@ public final class InputParser {
         String name = files.display(p);
         DatasetGraph dsg = DatasetGraphFactory.createGeneral();
         parser(p).parse(dsg);
+        HaltPoint.reached(HaltPoint.PARSE);
+        IntegrityChecks.checkNotEmpty(name, IntegrityChecks.count(dsg));
         long outside = dsg.getDefaultGraph().size();
         if (outside > 0)
             throw new LoadException(LoadException.INPUT, name + ": " + outside
@@ -63,6 +68,8 @@ public final class InputParser {
                         + "> is reserved for the loader; put facts in the graph of their source");
             parsed.noteSubjects(dsg.getGraph(gn), name);
         });
+        parsed.integrity.noteFile(name, dsg);
+        parsed.noteDataFile(name, p);
         dsg.find().forEachRemaining(parsed.data::add);
     }
 
@@ -74,6 +81,7 @@ public final class InputParser {
     Graph parseGraph(Path p) {
         Graph g = GraphFactory.createDefaultGraph();
         parser(p).parse(g);
+        IntegrityChecks.checkNotEmpty(files.display(p), g.size());
         return g;
     }
 

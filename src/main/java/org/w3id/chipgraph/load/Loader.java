@@ -16,6 +16,7 @@ import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.TDB2;
 import org.apache.jena.tdb2.sys.TDBInternal;
 import org.w3id.chipgraph.Chipgraph;
+import org.w3id.chipgraph.HaltPoint;
 import org.w3id.chipgraph.query.QueryRunner;
 import org.w3id.chipgraph.reason.DependencyGraph;
 import org.w3id.chipgraph.reason.ExplanationGraph;
@@ -83,6 +84,9 @@ public final class Loader {
         step("checking that every graph has a source");
         ProvenanceCheck.check(in, files.display(files.sources()));
 
+        step("checking terms, references, labels and literal sizes");
+        in.integrity.check(in.data());
+
         step("validating with SHACL");
         ShaclGate.validate(in, files.display(files.shapes()));
 
@@ -94,13 +98,31 @@ public final class Loader {
             if (!Chipgraph.isClaimsGraph(q.getGraph()))
                 reasoningInput.add(q.asTriple());
         });
-        Materializer.Result inference = new Materializer(rules).materialize(reasoningInput, msg -> detail("%s", msg));
+        Materializer.Result inference = new Materializer(rules).materialize(reasoningInput, msg -> {
+            detail("%s", msg);
+            HaltPoint.reached(HaltPoint.REASON);
+        });
         detail("%d triples inferred in %d rounds", inference.inferred().size(), inference.rounds());
         return new Prepared(in, inference, start);
     }
 
     /** Load into a new version of the store and publish it. */
     public LoadReport load(VersionedStore store) {
+        try (VersionedStore.LoadLock lock = lockStore(store)) {
+            return loadLocked(store);
+        }
+    }
+
+    /** One load at a time per store: a second one would prune the version the first is writing. */
+    private static VersionedStore.LoadLock lockStore(VersionedStore store) {
+        try {
+            return store.lockForLoad();
+        } catch (VersionedStore.StoreBusyException e) {
+            throw new LoadException(LoadException.STORE, e.getMessage(), e);
+        }
+    }
+
+    private LoadReport loadLocked(VersionedStore store) {
         Prepared prepared = prepare();
         step("writing a new store version");
         String version = store.createVersion();
@@ -112,6 +134,7 @@ public final class Loader {
             Map<String, Long> counts = countPerGraph(dsg);
             TDBInternal.expel(dsg);
             dsg = null;
+            HaltPoint.reached(HaltPoint.PUBLISH);
             step("publishing " + version);
             store.publish(version);
             store.pruneOldVersions();
@@ -142,6 +165,7 @@ public final class Loader {
             p.inputs().ontology().find().forEachRemaining(t ->
                     dsg.add(Chipgraph.GRAPH_ONTOLOGY, t.getSubject(), t.getPredicate(), t.getObject()));
             p.inputs().data().find().forEachRemaining(dsg::add);
+            HaltPoint.reached(HaltPoint.WRITE);
             p.inference().inferred().find().forEachRemaining(t ->
                     dsg.add(Chipgraph.GRAPH_INFERRED, t.getSubject(), t.getPredicate(), t.getObject()));
         });

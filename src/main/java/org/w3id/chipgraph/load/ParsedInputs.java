@@ -1,10 +1,17 @@
 package org.w3id.chipgraph.load;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFLanguages;
+import org.apache.jena.riot.RDFParser;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 
@@ -19,15 +26,50 @@ public final class ParsedInputs {
     /** Named graphs: sources, register, fact graphs, claim graphs. No default-graph triples. */
     final DatasetGraph data = DatasetGraphFactory.createGeneral();
     final Map<Node, String> subjectFile = new HashMap<>();
+    /** Terms, references, labels and literal sizes, noted file by file as they are parsed. */
+    final IntegrityChecks integrity;
 
-    ParsedInputs(Graph ontology, Graph shapes) {
+    ParsedInputs(Graph ontology, Graph shapes, String ontologyFile) {
         this.ontology = ontology;
         this.shapes = shapes;
+        this.integrity = new IntegrityChecks(ontology, ontologyFile);
     }
 
     public Graph ontology() { return ontology; }
     public Graph shapes() { return shapes; }
     public DatasetGraph data() { return data; }
+
+    /** The data files parsed, by the name used in messages: read again only to point at a file in an error. */
+    private final Map<String, Path> dataFiles = new LinkedHashMap<>();
+    private final Map<String, DatasetGraph> reread = new HashMap<>();
+
+    void noteDataFile(String name, Path path) {
+        dataFiles.put(name, path);
+    }
+
+    /**
+     * The file that states this triple, for an error message about it: the data files are parsed
+     * again (only on this error path, so a good load keeps one copy of the data in memory).
+     * Falls back to the subject's first file.
+     */
+    public synchronized String fileOf(Node s, Node p, Node o) {
+        List<String> names = new ArrayList<>(dataFiles.keySet());
+        for (String name : names) {
+            DatasetGraph dsg = reread.computeIfAbsent(name, n -> {
+                DatasetGraph d = DatasetGraphFactory.createGeneral();
+                try {
+                    Path path = dataFiles.get(n);
+                    RDFParser.source(path).lang(RDFLanguages.filenameToLang(path.getFileName().toString(), Lang.TURTLE)).parse(d);
+                } catch (RuntimeException e) {
+                    // It parsed a moment ago; if it no longer does, it cannot be the answer.
+                }
+                return d;
+            });
+            if (dsg.contains(Node.ANY, s, p, o))
+                return name;
+        }
+        return fileOf(s);
+    }
 
     /** The file a subject was first described in, for error messages; "?" if unknown. */
     public String fileOf(Node subject) {

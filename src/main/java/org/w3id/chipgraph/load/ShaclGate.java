@@ -72,13 +72,23 @@ final class ShaclGate {
     private static String describe(ParsedInputs in, ReportEntry e) {
         Node focus = e.focusNode();
         StringBuilder sb = new StringBuilder();
-        sb.append(in.fileOf(focus)).append(": ").append(fmt(focus));
+        sb.append(fileOf(in, e)).append(": ").append(fmt(focus));
         if (e.resultPath() != null)
             sb.append(" ").append(e.resultPath().toString(new org.apache.jena.sparql.core.Prologue(PREFIX_MAPPING)));
         if (e.value() != null)
             sb.append(" = ").append(fmt(e.value()));
         sb.append(": ").append(e.message());
         return sb.toString();
+    }
+
+    /** The file stating the offending triple when the path is one property, else where the focus node was first written. */
+    private static String fileOf(ParsedInputs in, ReportEntry e) {
+        if (e.value() != null && e.resultPath() instanceof org.apache.jena.sparql.path.P_Link link)
+            return in.fileOf(e.focusNode(), link.getNode(), e.value());
+        if (e.value() != null && e.resultPath() instanceof org.apache.jena.sparql.path.P_Inverse inv
+                && inv.getSubPath() instanceof org.apache.jena.sparql.path.P_Link link)
+            return in.fileOf(e.value(), link.getNode(), e.focusNode());
+        return in.fileOf(e.focusNode());
     }
 
     static String fmt(Node n) {

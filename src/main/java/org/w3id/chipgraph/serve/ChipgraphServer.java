@@ -10,6 +10,7 @@ import org.apache.jena.fuseki.mod.admin.ActionServerStatus;
 import org.apache.jena.fuseki.server.DataAccessPoint;
 import org.apache.jena.fuseki.server.DataAccessPointRegistry;
 import org.apache.jena.fuseki.server.DataService;
+import org.apache.jena.fuseki.server.Endpoint;
 import org.apache.jena.fuseki.server.Operation;
 import org.apache.jena.fuseki.validation.DataValidator;
 import org.apache.jena.fuseki.validation.IRIValidator;
@@ -17,6 +18,7 @@ import org.apache.jena.fuseki.validation.LangTagValidator;
 import org.apache.jena.fuseki.validation.QueryValidator;
 import org.apache.jena.query.ARQ;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.util.Context;
 import org.w3id.chipgraph.search.LabelIndex;
 import org.w3id.chipgraph.web.WebRoutes;
 
@@ -42,10 +44,13 @@ public final class ChipgraphServer {
                 .enablePing(true)
                 .enableStats(true)
                 .enableMetrics(true);
-        WebRoutes.addUiFilter(b);   // the UI's calls under /ui/ are redirected, before anything else looks at them
+        // One access line per request first; then the UI's calls under /ui/ are redirected,
+        // before the read-only filter looks at them.
+        b.addFilter("/*", new RequestLogFilter());
+        WebRoutes.addUiFilter(b);
         b.addFilter("/*", new ReadOnlyFilter())
-                // SPARQL queries with SERVICE checked against the allow-list before they run.
-                .registerOperation(Operation.Query, new GuardedQuery(options.services()))
+                // SPARQL queries with SERVICE checked against the allow-list, and rows capped, before they run.
+                .registerOperation(Operation.Query, new GuardedQuery(options.services(), options.security().maxRows()))
                 .add(ServerOptions.DATASET, dataService(dsg, options))
                 // The Fuseki UI lists datasets from /$/server and checks syntax with /$/validate/*.
                 .addServlet("/$/server", new ActionServerStatus())
@@ -63,26 +68,46 @@ public final class ChipgraphServer {
         // Home page, entity pages, search, named queries, the dependency picture, the Fuseki UI at /ui/.
         WebRoutes.install(b, options);
         LabelIndex.of(dsg);
+        // Serve the newly published version now (HTTP Basic; 404 unless a password file is given).
+        b.addServlet(ReloadServlet.PATH, new ReloadServlet(options.security().admin()));
+        if (options.security().https())
+            b.https(options.security().httpsPort(), options.security().httpsConf().toString());
         return b.build();
+    }
+
+    /** Let the reload trigger ({@link ReloadServlet}) switch this server through {@code follower}. */
+    public static void attachFollower(FusekiServer server, StoreFollower follower) {
+        server.getServletContext().setAttribute(ReloadServlet.FOLLOWER, follower);
     }
 
     static DataService dataService(DatasetGraph dsg, ServerOptions options) {
         dsg.getContext().set(ARQ.queryTimeout, Long.toString(options.queryTimeout().toMillis()));
         // SERVICE calls: only the allowed endpoints, each sent to its mapped URL.
         options.services().install(dsg.getContext());
+        // The same settings in the endpoints' own context, which Fuseki applies after the dataset's:
+        // two servers on one dataset (tests; --mem) each keep their own timeout and SERVICE policy.
+        Context cxt = new Context();
+        cxt.set(ARQ.queryTimeout, Long.toString(options.queryTimeout().toMillis()));
+        options.services().install(cxt);
         return DataService.newBuilder(dsg)
-                .addEndpoint(Operation.Query)
-                .addEndpoint(Operation.Query, "sparql")
-                .addEndpoint(Operation.Query, "query")
-                .addEndpoint(Operation.GSP_R, "get")
+                .addEndpoint(endpoint(Operation.Query, "", cxt))
+                .addEndpoint(endpoint(Operation.Query, "sparql", cxt))
+                .addEndpoint(endpoint(Operation.Query, "query", cxt))
+                .addEndpoint(endpoint(Operation.GSP_R, "get", cxt))
                 .build();
+    }
+
+    private static Endpoint endpoint(Operation op, String name, Context cxt) {
+        return Endpoint.create().operation(op).endpointName(name).context(cxt).build();
     }
 
     /**
      * Publish another store version: new requests go to it, requests under way finish on the
-     * one they started with. Fuseki looks the dataset up once per request.
+     * one they started with. Fuseki looks the dataset up once per request. The previous service
+     * is returned still active: a request that looked it up a moment before the swap must still
+     * find it so; the caller retires it ({@code goOffline}) once such requests are done.
      */
-    public static void swapDataset(FusekiServer server, DatasetGraph dsg, ServerOptions options) {
+    public static DataService swapDataset(FusekiServer server, DatasetGraph dsg, ServerOptions options) {
         DataAccessPointRegistry registry = server.getDataAccessPointRegistry();
         DataService service = dataService(dsg, options);
         service.setEndpointProcessors(server.getOperationRegistry());
@@ -90,8 +115,7 @@ public final class ChipgraphServer {
         LabelIndex.of(dsg);   // the label index of the new version, built before it is served
         DataAccessPoint old = registry.get(ServerOptions.DATASET);
         registry.put(ServerOptions.DATASET, new DataAccessPoint(ServerOptions.DATASET, service));
-        if (old != null)
-            old.getDataService().goOffline();
+        return old == null ? null : old.getDataService();
     }
 
     /**

@@ -38,6 +38,11 @@ public final class ReadOnlyFilter implements Filter {
             chain.doFilter(req, resp);
             return;
         }
+        if ("POST".equals(method) && path.equals(ReloadServlet.PATH)) {
+            // Changes no data (it serves what the loader published); the servlet asks for a login.
+            chain.doFilter(req, resp);
+            return;
+        }
         if ("POST".equals(method) && path.startsWith("/$/validate/")) {
             // The UI's syntax checkers: they parse text and change nothing.
             chain.doFilter(req, resp);

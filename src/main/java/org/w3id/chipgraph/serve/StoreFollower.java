@@ -7,6 +7,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.fuseki.server.DataService;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.tdb2.sys.TDBInternal;
 import org.w3id.chipgraph.store.VersionedStore;
@@ -41,21 +42,35 @@ public final class StoreFollower implements AutoCloseable {
 
     public String servedVersion() { return servedVersion; }
 
-    void check() {
+    /** The poll: switch if a new version is published; a failure is logged and retried at the next poll. */
+    public void check() {
         try {
-            Optional<String> current = store.currentVersion();
-            if (current.isEmpty() || current.get().equals(servedVersion))
-                return;
-            DatasetGraph next = VersionedStore.open(store.locationOf(current.get()));
-            DatasetGraph previous = server.getDataAccessPointRegistry().get(ServerOptions.DATASET).getDataService().getDataset();
-            ChipgraphServer.swapDataset(server, next, options);
-            servedVersion = current.get();
-            log.println("Now serving store version " + servedVersion);
-            // Give requests that started on the old version time to finish before releasing it.
-            timer.schedule(() -> TDBInternal.expel(previous), options.queryTimeout().toMillis() + 5000, TimeUnit.MILLISECONDS);
+            switchToPublished();
         } catch (RuntimeException e) {
             log.println("Could not switch to the new store version: " + e.getMessage());
         }
+    }
+
+    /**
+     * Serve the published version now if it is not the one served (the poll and the HTTP reload
+     * trigger both come here, one at a time). Returns whether it switched.
+     */
+    public synchronized boolean switchToPublished() {
+        Optional<String> current = store.currentVersion();
+        if (current.isEmpty() || current.get().equals(servedVersion))
+            return false;
+        DatasetGraph next = VersionedStore.open(store.locationOf(current.get()));
+        DatasetGraph previous = server.getDataAccessPointRegistry().get(ServerOptions.DATASET).getDataService().getDataset();
+        DataService retired = ChipgraphServer.swapDataset(server, next, options);
+        servedVersion = current.get();
+        log.println("Now serving store version " + servedVersion);
+        // Give requests that started on the old version time to finish before releasing it.
+        timer.schedule(() -> {
+            if (retired != null)
+                retired.goOffline();
+            TDBInternal.expel(previous);
+        }, options.queryTimeout().toMillis() + 5000, TimeUnit.MILLISECONDS);
+        return true;
     }
 
     @Override

@@ -15,6 +15,7 @@ import org.apache.jena.dboe.base.file.Location;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.TDB2;
+import org.w3id.chipgraph.HaltPoint;
 
 /**
  * A store directory holding several TDB2 databases, one per load, and a pointer file naming
@@ -25,7 +26,12 @@ import org.apache.jena.tdb2.TDB2;
  * <pre>
  * DIR/CURRENT            the name of the published version (one line)
  * DIR/versions/v-.../    one TDB2 database per load
+ * DIR/load.lock          held (an OS file lock) by the one load running; released by the OS if it dies
  * </pre>
+ *
+ * A load killed at any point leaves at most an unpublished directory under {@code versions/}
+ * (and perhaps {@code CURRENT.tmp}); readers never look at either, and the next successful load
+ * deletes every version but the published one and the one it replaced.
  */
 public final class VersionedStore {
     public static final String DEFAULT_DIR = "chipgraph-db";
@@ -35,6 +41,8 @@ public final class VersionedStore {
     private static final int KEEP_PREVIOUS = 1;
 
     private final Path root;
+    /** The version this instance's last {@link #publish} replaced: kept by {@link #pruneOldVersions()}. */
+    private volatile String replaced;
 
     public VersionedStore(Path root) {
         this.root = root.toAbsolutePath().normalize();
@@ -88,26 +96,86 @@ public final class VersionedStore {
             try (var ch = java.nio.channels.FileChannel.open(tmp, StandardOpenOption.WRITE)) {
                 ch.force(true);
             }
+            String before = currentVersion().orElse(null);
+            HaltPoint.reached(HaltPoint.POINTER);
             Files.move(tmp, pointerFile(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            replaced = before;
+            syncDirectory(root);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot publish version " + version, e);
         }
     }
 
-    /** Delete versions other than the published one and the newest {@value #KEEP_PREVIOUS} before it. */
+    /**
+     * Delete every version but the published one and the one it replaced (a server may still be
+     * reading that). Unpublished leftovers of killed loads go too: they are never "the one replaced".
+     * Call it while holding the {@link #lockForLoad() load lock}, so no load is writing a version.
+     * Without a publish by this instance, the newest {@value #KEEP_PREVIOUS} older version is kept.
+     */
     public void pruneOldVersions() {
         Optional<String> current = currentVersion();
         if (current.isEmpty() || !Files.isDirectory(versionsDir()))
             return;
         try (Stream<Path> s = Files.list(versionsDir())) {
-            List<String> older = s.map(p -> p.getFileName().toString())
-                    .filter(n -> n.compareTo(current.get()) < 0)
+            List<String> others = s.map(p -> p.getFileName().toString())
+                    .filter(n -> !n.equals(current.get()))
                     .sorted(Comparator.reverseOrder())
                     .toList();
-            for (String name : older.subList(Math.min(KEEP_PREVIOUS, older.size()), older.size()))
-                deleteTree(locationOf(name));
+            String keep = replaced;
+            if (keep == null)
+                keep = others.stream().filter(n -> n.compareTo(current.get()) < 0).findFirst().orElse(null);
+            for (String name : others)
+                if (!name.equals(keep))
+                    deleteTree(locationOf(name));
         } catch (IOException e) {
             // Pruning is housekeeping: a version still open elsewhere is removed by a later load.
+        }
+    }
+
+    /** Held for the whole of a load; closing it releases the lock. */
+    public interface LoadLock extends AutoCloseable {
+        @Override void close();
+    }
+
+    /**
+     * Take the store's load lock, or fail at once if another load holds it. It is an OS file lock:
+     * a load that is killed releases it with its process, so it never goes stale.
+     */
+    public LoadLock lockForLoad() {
+        try {
+            Files.createDirectories(root);
+            java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(root.resolve("load.lock"),
+                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            java.nio.channels.FileLock lock;
+            try {
+                lock = ch.tryLock();
+            } catch (java.nio.channels.OverlappingFileLockException e) {
+                lock = null;
+            }
+            if (lock == null) {
+                ch.close();
+                throw new StoreBusyException(root);
+            }
+            java.nio.channels.FileLock held = lock;
+            return () -> {
+                try {
+                    held.release();
+                    ch.close();
+                } catch (IOException e) {
+                    // Closing the channel releases the lock; nothing more to do.
+                }
+            };
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot lock " + root.resolve("load.lock"), e);
+        }
+    }
+
+    /** Make a rename durable (Linux and macOS allow syncing a directory; elsewhere this is skipped). */
+    private static void syncDirectory(Path dir) {
+        try (var ch = java.nio.channels.FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException | RuntimeException e) {
+            // Not supported on this platform: the rename itself is still atomic.
         }
     }
 
@@ -151,6 +219,14 @@ public final class VersionedStore {
         try (Stream<Path> walk = Files.walk(dir)) {
             for (Path p : walk.sorted(Comparator.reverseOrder()).toList())
                 Files.deleteIfExists(p);
+        }
+    }
+
+    /** Another load holds this store's load lock. */
+    public static final class StoreBusyException extends RuntimeException {
+        public StoreBusyException(Path root) {
+            super("Another load is running on the store " + root + " (it holds " + root.resolve("load.lock")
+                  + "); wait for it to finish");
         }
     }
 

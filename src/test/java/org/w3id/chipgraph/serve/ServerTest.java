@@ -202,4 +202,85 @@ class ServerTest {
         assertEquals(400, badDate.statusCode());
         assertTrue(badDate.body().contains("asOf must be a date"), badDate.body());
     }
+
+    /** Every other way of writing over HTTP, each answered 4xx (from loopback), and the data unchanged. */
+    @Test
+    void everyOtherWritePathIsRefusedToo() throws Exception {
+        String update = "INSERT DATA { GRAPH <urn:x:g> { <urn:x> <urn:y> <urn:z> } }";
+        String enc = java.net.URLEncoder.encode(update, "UTF-8");
+        var turtle = HttpRequest.BodyPublishers.ofString("<urn:x> <urn:y> <urn:z> .");
+        record Attempt(String what, HttpRequest.Builder request) {}
+        List<Attempt> attempts = List.of(
+                new Attempt("update as a GET parameter", HttpRequest.newBuilder(URI.create(base + "/chipgraph/sparql?update=" + enc))),
+                new Attempt("update to the graph store endpoint", HttpRequest.newBuilder(URI.create(base + "/chipgraph/get"))
+                        .header("Content-Type", "application/sparql-update").POST(HttpRequest.BodyPublishers.ofString(update))),
+                new Attempt("form with query and update", HttpRequest.newBuilder(URI.create(base + "/chipgraph/sparql"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("query=ASK%7B%7D&update=" + enc))),
+                new Attempt("Turtle POSTed to the dataset", HttpRequest.newBuilder(URI.create(base + "/chipgraph?graph=urn:x:g"))
+                        .header("Content-Type", "text/turtle").POST(turtle)),
+                new Attempt("Turtle PUT to the dataset", HttpRequest.newBuilder(URI.create(base + "/chipgraph?graph=urn:x:g"))
+                        .header("Content-Type", "text/turtle").PUT(turtle)),
+                new Attempt("a named graph PUT", HttpRequest.newBuilder(URI.create(base + "/chipgraph/get?graph=urn:x:g"))
+                        .header("Content-Type", "text/turtle").PUT(turtle)),
+                new Attempt("upload (multipart)", HttpRequest.newBuilder(URI.create(base + "/chipgraph/upload"))
+                        .header("Content-Type", "multipart/form-data; boundary=b")
+                        .POST(HttpRequest.BodyPublishers.ofString("--b\r\nContent-Disposition: form-data; name=\"f\"; filename=\"x.ttl\"\r\n\r\n<urn:x> <urn:y> <urn:z> .\r\n--b--\r\n"))),
+                new Attempt("RDF Patch", HttpRequest.newBuilder(URI.create(base + "/chipgraph/get"))
+                        .header("Content-Type", "application/rdf-patch").method("PATCH", HttpRequest.BodyPublishers.ofString("A <urn:x> <urn:y> <urn:z> ."))),
+                new Attempt("a query POSTed to the graph store endpoint", HttpRequest.newBuilder(URI.create(base + "/chipgraph/get"))
+                        .header("Content-Type", "application/sparql-query").POST(HttpRequest.BodyPublishers.ofString("ASK {}"))),
+                new Attempt("DELETE of the dataset", HttpRequest.newBuilder(URI.create(base + "/chipgraph")).DELETE()),
+                new Attempt("dataset creation from an assembler", HttpRequest.newBuilder(URI.create(base + "/$/datasets"))
+                        .header("Content-Type", "text/turtle").POST(HttpRequest.BodyPublishers.ofString("<#s> a <http://jena.apache.org/fuseki#Service> ."))),
+                new Attempt("dataset state change", HttpRequest.newBuilder(URI.create(base + "/$/datasets/chipgraph?state=offline"))
+                        .POST(HttpRequest.BodyPublishers.noBody())),
+                new Attempt("a task", HttpRequest.newBuilder(URI.create(base + "/$/tasks")).POST(HttpRequest.BodyPublishers.noBody())),
+                new Attempt("a sleep", HttpRequest.newBuilder(URI.create(base + "/$/sleep")).POST(HttpRequest.BodyPublishers.noBody())),
+                new Attempt("TRACE", HttpRequest.newBuilder(URI.create(base + "/chipgraph/sparql")).method("TRACE", HttpRequest.BodyPublishers.noBody())));
+        for (Attempt a : attempts) {
+            var r = send(a.request());
+            assertTrue(r.statusCode() >= 400 && r.statusCode() < 500 && r.statusCode() != 408,
+                    a.what() + ": status " + r.statusCode() + " " + r.body());
+        }
+        assertEquals(triplesBefore, count(), "the data is unchanged");
+        try (var qe = QueryExecHTTP.service(base + "/chipgraph/sparql").query("ASK { { <urn:x> ?p ?o } UNION { GRAPH <urn:x:g> { ?s ?p ?o } } }").build()) {
+            assertFalse(qe.ask(), "nothing was written anywhere");
+        }
+        var server = send(HttpRequest.newBuilder(URI.create(base + "/$/server")));
+        assertTrue(server.body().contains("/chipgraph") && !server.body().contains("\"ds.name\" : \"/x\""), "no dataset was created");
+    }
+
+    @Test
+    void theReloadTriggerDoesNotExistWithoutAPasswordFile() throws Exception {
+        var r = send(HttpRequest.newBuilder(URI.create(base + "/$/reload"))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("admin:admin".getBytes()))
+                .POST(HttpRequest.BodyPublishers.noBody()));
+        assertEquals(404, r.statusCode(), r.body());
+        assertTrue(r.body().contains("--admin-password-file"), r.body());
+    }
+
+    @Test
+    void healthMetricsAndStatisticsAnswer() throws Exception {
+        count();   // at least one query in the counters
+        var ping = send(HttpRequest.newBuilder(URI.create(base + "/$/ping")));
+        assertEquals(200, ping.statusCode());
+        assertFalse(ping.body().isBlank(), "ping answers with the time");
+        var head = send(HttpRequest.newBuilder(URI.create(base + "/$/ping")).method("HEAD", HttpRequest.BodyPublishers.noBody()));
+        assertEquals(200, head.statusCode(), "health checks often use HEAD");
+
+        var metrics = send(HttpRequest.newBuilder(URI.create(base + "/$/metrics")));
+        assertEquals(200, metrics.statusCode());
+        assertTrue(metrics.headers().firstValue("Content-Type").orElse("").startsWith("text/plain"), metrics.headers().toString());
+        String m = metrics.body();
+        assertTrue(m.contains("# TYPE "), "Prometheus text format: " + m.substring(0, Math.min(300, m.length())));
+        assertTrue(m.lines().anyMatch(l -> l.startsWith("fuseki_requests_good") && l.contains("/chipgraph")),
+                "request counters per dataset: " + m.lines().filter(l -> l.startsWith("fuseki_")).limit(10).toList());
+        assertTrue(m.contains("jvm_memory"), "JVM metrics");
+
+        var stats = send(HttpRequest.newBuilder(URI.create(base + "/$/stats")));
+        assertEquals(200, stats.statusCode());
+        var json = org.apache.jena.atlas.json.JSON.parse(stats.body());
+        assertTrue(json.get("datasets").getAsObject().hasKey("/chipgraph"), stats.body());
+    }
 }

@@ -44,7 +44,7 @@ public final class EtoFixture {
     }
 
     /** A copy of the fixture that a test may break. */
-    static Path copy(Path to) {
+    public static Path copy(Path to) {
         try {
             Files.createDirectories(to);
             for (String f : EtoDataset.FILES)

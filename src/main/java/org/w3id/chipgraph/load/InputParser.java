@@ -50,6 +50,19 @@ public final class InputParser {
 
     /** Parse one fact file (TriG); every triple must sit inside a GRAPH block naming its source. */
     public void addFactFile(ParsedInputs parsed, Path p) {
+        addFactFile(parsed, p, false);
+    }
+
+    /**
+     * Parse an extra fact file named on the command line. Such a file is a dataset of its own
+     * (a generated network, another curator's export) and may describe its own sources in a
+     * {@code graph/sources} block, which joins data/sources.ttl's; other reserved graphs are refused.
+     */
+    public void addExtraFile(ParsedInputs parsed, Path p) {
+        addFactFile(parsed, p, true);
+    }
+
+    private void addFactFile(ParsedInputs parsed, Path p, boolean mayDescribeSources) {
         String name = files.display(p);
         DatasetGraph dsg = DatasetGraphFactory.createGeneral();
         parser(p).parse(dsg);
@@ -58,7 +71,7 @@ public final class InputParser {
             throw new LoadException(LoadException.INPUT, name + ": " + outside
                     + " triple(s) outside any GRAPH block; every fact must be written inside the named graph of its source");
         dsg.listGraphNodes().forEachRemaining(gn -> {
-            if (isReserved(gn))
+            if (isReserved(gn) && !(mayDescribeSources && gn.equals(Chipgraph.GRAPH_SOURCES)))
                 throw new LoadException(LoadException.INPUT, name + ": graph <" + gn.getURI()
                         + "> is reserved for the loader; put facts in the graph of their source");
             parsed.noteSubjects(dsg.getGraph(gn), name);

@@ -55,7 +55,10 @@ public final class ChipgraphServer {
                 // Dependency questions (explanations with sources, what-if, chokepoints).
                 .addServlet("/api/explain", new DependencyApiServlet(DependencyApiServlet.Kind.EXPLAIN))
                 .addServlet("/api/impact", new DependencyApiServlet(DependencyApiServlet.Kind.IMPACT))
-                .addServlet("/api/chokepoints", new DependencyApiServlet(DependencyApiServlet.Kind.CHOKEPOINTS));
+                .addServlet("/api/chokepoints", new DependencyApiServlet(DependencyApiServlet.Kind.CHOKEPOINTS))
+                // What X depends on / who depends on X: count and first answers, from the dependency index.
+                .addServlet("/api/dependencies", new DependenciesServlet(DependenciesServlet.Direction.DEPENDENCIES))
+                .addServlet("/api/dependents", new DependenciesServlet(DependenciesServlet.Direction.DEPENDENTS));
         String ui = uiLocation();
         if (ui != null)
             b.staticFileBase(ui);

@@ -112,6 +112,7 @@ public final class Loader {
         FastMaterializer.Result inference = new FastMaterializer(rules, closureLimit).materialize(reasoningInput, msg -> detail("%s", msg));
         inference.notes().forEach(n -> detail("note: %s", n));
         detail("%d triples inferred", inference.inferred().size());
+        phases.put("reasoning: dependency index", inference.indexSeconds());
         return new Prepared(in, inference, start);
     }
 

@@ -200,11 +200,20 @@ public final class DependencyIndex {
     public long countAllPairs() {
         long p = pairs;
         if (p < 0) {
-            p = IntStream.range(0, iris.length).parallel().mapToLong(a -> reachCount(a, true)).sum();
+            p = computeAllPairs();
             pairs = p;
         }
         return p;
     }
+
+    /** {@link #countAllPairs()} computed afresh (one walk from every node, on every core), for benchmarks. */
+    public long computeAllPairs() {
+        return IntStream.range(0, iris.length).parallel().mapToLong(a -> reachCount(a, true)).sum();
+    }
+
+    /** The forward adjacency (CSR): offsets per node, then targets. Read-only views for benchmarks. */
+    public int[] outOffsets() { return outStart; }
+    public int[] outTargets() { return outAdj; }
 
     /**
      * The number of pairs if it is at most {@code limit}, else some number above the limit

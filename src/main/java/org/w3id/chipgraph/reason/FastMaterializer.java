@@ -83,11 +83,78 @@ public final class FastMaterializer {
                 + "CONSTRUCT { ?x ?p ?z } WHERE { ?p owl:propertyChainAxiom ?list . ?list rdf:first ?p1 ; rdf:rest ?rest . "
                 + "?rest rdf:first ?p2 ; rdf:rest rdf:nil . ?x ?p1 ?y . ?y ?p2 ?z . }");
         KNOWN.put("60-transitive", owl + "CONSTRUCT { ?x ?p ?z } WHERE { ?p a owl:TransitiveProperty . ?x ?p ?y . ?y ?p ?z . FILTER(?x != ?z) }");
+        KNOWN.put("70-meets-criterion", """
+PREFIX cg: <https://w3id.org/chipgraph/ontology#>
+CONSTRUCT { ?product cg:meetsCriterion ?criterion }
+WHERE {
+  ?holder cg:criterion ?criterion .
+  ?product a cg:Product .
+  OPTIONAL { ?criterion cg:tppAtLeast ?tppMin }
+  OPTIONAL { ?criterion cg:tppBelow ?tppBelow }
+  OPTIONAL { ?criterion cg:tppAtMost ?tppMax }
+  OPTIONAL { ?criterion cg:performanceDensityAtLeast ?pdMin }
+  OPTIONAL { ?criterion cg:performanceDensityBelow ?pdBelow }
+  OPTIONAL { ?criterion cg:interconnectAtLeastGBps ?icMin }
+  OPTIONAL { ?criterion cg:dramBandwidthBelowGBps ?bwBelow }
+  OPTIONAL { ?criterion cg:dramBandwidthAtLeastGBps ?bwMin }
+  OPTIONAL { ?criterion cg:dramBandwidthAtMostGBps ?bwMax }
+  FILTER(BOUND(?tppMin) || BOUND(?tppBelow) || BOUND(?tppMax) || BOUND(?pdMin) || BOUND(?pdBelow)
+         || BOUND(?icMin) || BOUND(?bwBelow) || BOUND(?bwMin) || BOUND(?bwMax))
+  OPTIONAL { ?product cg:tpp ?tpp }
+  OPTIONAL { ?product cg:performanceDensity ?pd }
+  OPTIONAL { ?product cg:interconnectBandwidthGBps ?ic }
+  OPTIONAL { ?product cg:memoryBandwidthGBps ?bw }
+  FILTER(!BOUND(?tppMin)   || (BOUND(?tpp) && ?tpp >= ?tppMin))
+  FILTER(!BOUND(?tppBelow) || (BOUND(?tpp) && ?tpp <  ?tppBelow))
+  FILTER(!BOUND(?tppMax)   || (BOUND(?tpp) && ?tpp <= ?tppMax))
+  FILTER(!BOUND(?pdMin)    || (BOUND(?pd)  && ?pd  >= ?pdMin))
+  FILTER(!BOUND(?pdBelow)  || (BOUND(?pd)  && ?pd  <  ?pdBelow))
+  FILTER(!BOUND(?icMin)    || (BOUND(?ic)  && ?ic  >= ?icMin))
+  FILTER(!BOUND(?bwBelow)  || (BOUND(?bw)  && ?bw  <  ?bwBelow))
+  FILTER(!BOUND(?bwMin)    || (BOUND(?bw)  && ?bw  >= ?bwMin))
+  FILTER(!BOUND(?bwMax)    || (BOUND(?bw)  && ?bw  <= ?bwMax))
+}""");
+        KNOWN.put("71-criterion-undetermined", """
+PREFIX cg: <https://w3id.org/chipgraph/ontology#>
+CONSTRUCT { ?product cg:criterionUndetermined ?criterion }
+WHERE {
+  ?holder cg:criterion ?criterion .
+  ?product a cg:Chip .
+  OPTIONAL { ?criterion cg:tppAtLeast ?tppMin }
+  OPTIONAL { ?criterion cg:tppBelow ?tppBelow }
+  OPTIONAL { ?criterion cg:tppAtMost ?tppMax }
+  OPTIONAL { ?criterion cg:performanceDensityAtLeast ?pdMin }
+  OPTIONAL { ?criterion cg:performanceDensityBelow ?pdBelow }
+  OPTIONAL { ?criterion cg:interconnectAtLeastGBps ?icMin }
+  OPTIONAL { ?criterion cg:dramBandwidthBelowGBps ?bwBelow }
+  OPTIONAL { ?criterion cg:dramBandwidthAtLeastGBps ?bwMin }
+  OPTIONAL { ?criterion cg:dramBandwidthAtMostGBps ?bwMax }
+  OPTIONAL { ?product cg:tpp ?tpp }
+  OPTIONAL { ?product cg:performanceDensity ?pd }
+  OPTIONAL { ?product cg:interconnectBandwidthGBps ?ic }
+  OPTIONAL { ?product cg:memoryBandwidthGBps ?bw }
+  FILTER(!BOUND(?tppMin)   || !BOUND(?tpp) || ?tpp >= ?tppMin)
+  FILTER(!BOUND(?tppBelow) || !BOUND(?tpp) || ?tpp <  ?tppBelow)
+  FILTER(!BOUND(?tppMax)   || !BOUND(?tpp) || ?tpp <= ?tppMax)
+  FILTER(!BOUND(?pdMin)    || !BOUND(?pd)  || ?pd  >= ?pdMin)
+  FILTER(!BOUND(?pdBelow)  || !BOUND(?pd)  || ?pd  <  ?pdBelow)
+  FILTER(!BOUND(?icMin)    || !BOUND(?ic)  || ?ic  >= ?icMin)
+  FILTER(!BOUND(?bwBelow)  || !BOUND(?bw)  || ?bw  <  ?bwBelow)
+  FILTER(!BOUND(?bwMin)    || !BOUND(?bw)  || ?bw  >= ?bwMin)
+  FILTER(!BOUND(?bwMax)    || !BOUND(?bw)  || ?bw  <= ?bwMax)
+  FILTER((BOUND(?tppMin) && !BOUND(?tpp)) || (BOUND(?tppBelow) && !BOUND(?tpp)) || (BOUND(?tppMax) && !BOUND(?tpp))
+      || (BOUND(?pdMin) && !BOUND(?pd)) || (BOUND(?pdBelow) && !BOUND(?pd)) || (BOUND(?icMin) && !BOUND(?ic))
+      || (BOUND(?bwBelow) && !BOUND(?bw)) || (BOUND(?bwMin) && !BOUND(?bw)) || (BOUND(?bwMax) && !BOUND(?bw)))
+}""");
     }
+
+    /** The Java rules of the streaming pass (the others known are run between passes, like SPARQL rules). */
+    static final Set<String> STREAMING = Set.of("10-subclass", "20-subproperty", "30-domain", "31-range", "40-inverse",
+            "41-symmetric", "50-property-chain", "60-transitive");
 
     /** What the inference gave: the inferred triples, the dependency index and what was done with the closure. */
     public record Result(Graph inferred, Map<String, Long> perRule, int rounds, DependencyIndex index,
-                         long closurePairs, boolean closureMaterialized, List<String> notes) {
+                         long closurePairs, boolean closureMaterialized, List<String> notes, double indexSeconds) {
         public Materializer.Result asMaterializerResult() { return new Materializer.Result(inferred, perRule, rounds); }
     }
 
@@ -142,8 +209,9 @@ public final class FastMaterializer {
 
         List<Rule> generic = new ArrayList<>();
         for (Rule r : rules.rules()) {
-            if (isKnown(r)) javaRules.add(r.name());
-            else generic.add(r);
+            boolean known = isKnown(r);
+            if (known) javaRules.add(r.name());
+            if (!known || !STREAMING.contains(r.name())) generic.add(r);
         }
         if (javaRules.size() < KNOWN.size())
             notes.add("rules run as SPARQL (not the Java fast path): "
@@ -171,7 +239,7 @@ public final class FastMaterializer {
         }
         progress.accept(String.format("Java rules: +%d triples (%.1f s)", inferred.size(), (System.nanoTime() - t0) / 1e9));
 
-        // The SPARQL rules, each run again only when what it reads has changed.
+        // The other rules (in Java when known, else as SPARQL), each run again only when what it reads has changed.
         int rounds = 1;
         Map<Rule, Integer> seen = new HashMap<>();
         Map<Rule, Set<Node>> reads = new HashMap<>();
@@ -187,12 +255,18 @@ public final class FastMaterializer {
                 seen.put(r, log.size());
                 long t1 = System.nanoTime();
                 long before = inferred.size();
-                Graph out = QueryExec.graph(union).query(r.construct()).construct();
+                boolean java = javaRules.contains(r.name());
                 List<Triple> fresh = new ArrayList<>();
-                out.find().forEachRemaining(t -> {
-                    if (!t.getSubject().isLiteral() && !union.contains(t))
-                        fresh.add(t);
-                });
+                if (java) {
+                    for (Triple t : CriterionRules.run(union, r.name().startsWith("70")))
+                        if (!union.contains(t)) fresh.add(t);
+                } else {
+                    Graph out = QueryExec.graph(union).query(r.construct()).construct();
+                    out.find().forEachRemaining(t -> {
+                        if (!t.getSubject().isLiteral() && !union.contains(t))
+                            fresh.add(t);
+                    });
+                }
                 for (Triple t : fresh) {
                     if (virtualDeps && isDependency(t.getPredicate())) baseEdge(t);
                     else emit(t, r.name());
@@ -201,8 +275,8 @@ public final class FastMaterializer {
                 if (schemaDerived)
                     return fallback(assertedGraph, progress, notes);
                 long added = inferred.size() - before;
-                progress.accept(String.format("%s (SPARQL): +%d triples with what follows from them (%.1f s)",
-                        r.name(), added, (System.nanoTime() - t1) / 1e9));
+                progress.accept(String.format("%s (%s): +%d triples with what follows from them (%.1f s)",
+                        r.name(), java ? "Java" : "SPARQL", added, (System.nanoTime() - t1) / 1e9));
                 if (added > 0 || !fresh.isEmpty())
                     changed = true;
             }
@@ -215,11 +289,13 @@ public final class FastMaterializer {
         DependencyIndex index;
         long pairs;
         boolean materialized;
+        double indexSeconds = 0;
         if (virtualDeps) {
             long t2 = System.nanoTime();
             index = DependencyIndex.fromEdges(depNodes.stream().map(n -> n.isURI() ? n.getURI() : n.toString()).toArray(String[]::new),
                     Arrays.copyOf(baseFrom, baseCount), Arrays.copyOf(baseTo, baseCount));
             pairs = index.countPairsUpTo(closureLimit);
+            indexSeconds = (System.nanoTime() - t2) / 1e9;
             materialized = pairs <= closureLimit || nonIriDependency;
             if (nonIriDependency && pairs > closureLimit)
                 notes.add("the cg:dependsOn closure is materialized whatever its size: a dependency edge has a blank node or literal end");
@@ -234,14 +310,14 @@ public final class FastMaterializer {
             pairs = -1;
             materialized = true;
         }
-        return new Result(inferred, perRule, rounds, index, materialized ? pairs : -1, materialized, notes);
+        return new Result(inferred, perRule, rounds, index, materialized ? pairs : -1, materialized, notes, indexSeconds);
     }
 
     private Result fallback(Graph assertedGraph, Consumer<String> progress, List<String> notes) {
         notes.add("a rule derives schema (" + schemaTriple + "): the whole inference ran as SPARQL rules");
         progress.accept(notes.get(notes.size() - 1));
         Materializer.Result r = new Materializer(rules).materialize(assertedGraph, progress);
-        return new Result(r.inferred(), r.perRule(), r.rounds(), null, -1, true, notes);
+        return new Result(r.inferred(), r.perRule(), r.rounds(), null, -1, true, notes, 0);
     }
 
     // ------------------------------------------------------------------ schema

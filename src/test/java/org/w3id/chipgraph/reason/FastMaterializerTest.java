@@ -66,6 +66,17 @@ class FastMaterializerTest {
             assertEquals(FastMaterializer.KNOWN.containsKey(r.name()), FastMaterializer.isKnown(r), r.name());
     }
 
+    /** Each rule alone on its fixture (src/test/resources/rules) gives exactly the expected triples, as in RuleTest. */
+    @org.junit.jupiter.api.TestFactory
+    java.util.stream.Stream<org.junit.jupiter.api.DynamicTest> eachRuleAloneGivesItsExpectedTriples() {
+        return RULES.rules().stream().map(rule -> org.junit.jupiter.api.DynamicTest.dynamicTest(rule.name(), () -> {
+            Graph in = org.apache.jena.riot.RDFParser.source(RuleTest.FIXTURES.resolve(rule.name() + ".input.ttl")).toGraph();
+            Graph want = org.apache.jena.riot.RDFParser.source(RuleTest.FIXTURES.resolve(rule.name() + ".expected.ttl")).toGraph();
+            Graph got = new FastMaterializer(new RuleSet(List.of(rule)), Long.MAX_VALUE).materialize(in, m -> {}).inferred();
+            assertTrue(org.apache.jena.sparql.util.IsoMatcher.isomorphic(want, got), rule.name() + ": " + got.find().toList());
+        }));
+    }
+
     @Test
     void anEditedRuleRunsAsSparql() throws Exception {
         Path f = tmp.resolve("10-subclass.rq");

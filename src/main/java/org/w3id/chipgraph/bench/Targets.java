@@ -79,8 +79,8 @@ final class Targets {
         if (generated.size() >= 2) {
             String a = generated.get(0), b = generated.get(generated.size() - 1);
             growth(r, out, a, b, "whole load (ours)", "quads written", "load time per quad written");
-            growth(r, out, a, b, "  phase: reasoning", "direct dependency edges", "reasoning (rules, index build) time per edge");
-            growth(r, out, a, b, "  phase: reasoning: dependency index", "direct dependency edges", "index build time per edge");
+            growth(r, out, a, b, "  phase: reasoning (its own time)", "direct dependency edges", "reasoning (rules, index build) time per edge");
+            growth(r, out, a, b, "  phase: dependency index (in reasoning)", "direct dependency edges", "index build time per edge");
         }
         return out;
     }

@@ -64,19 +64,31 @@ public final class InputParser {
 
     private void addFactFile(ParsedInputs parsed, Path p, boolean mayDescribeSources) {
         String name = files.display(p);
-        DatasetGraph dsg = DatasetGraphFactory.createGeneral();
-        parser(p).parse(dsg);
-        long outside = dsg.getDefaultGraph().size();
-        if (outside > 0)
-            throw new LoadException(LoadException.INPUT, name + ": " + outside
-                    + " triple(s) outside any GRAPH block; every fact must be written inside the named graph of its source");
-        dsg.listGraphNodes().forEachRemaining(gn -> {
-            if (isReserved(gn) && !(mayDescribeSources && gn.equals(Chipgraph.GRAPH_SOURCES)))
-                throw new LoadException(LoadException.INPUT, name + ": graph <" + gn.getURI()
-                        + "> is reserved for the loader; put facts in the graph of their source");
-            parsed.noteSubjects(dsg.getGraph(gn), name);
+        // Straight into the parsed data (a bad file fails the whole load, so nothing half-added survives).
+        long[] outside = {0};
+        java.util.Set<Node> reserved = new java.util.LinkedHashSet<>();
+        parser(p).parse(new org.apache.jena.riot.system.StreamRDFBase() {
+            @Override public void triple(org.apache.jena.graph.Triple t) { outside[0]++; }
+            @Override public void quad(Quad q) {
+                Node gn = q.getGraph();
+                if (q.isDefaultGraph()) {
+                    outside[0]++;
+                    return;
+                }
+                if (isReserved(gn) && !(mayDescribeSources && gn.equals(Chipgraph.GRAPH_SOURCES))) {
+                    reserved.add(gn);
+                    return;
+                }
+                parsed.data.add(q);
+                parsed.subjectFile.putIfAbsent(q.getSubject(), name);
+            }
         });
-        dsg.find().forEachRemaining(parsed.data::add);
+        if (outside[0] > 0)
+            throw new LoadException(LoadException.INPUT, name + ": " + outside[0]
+                    + " triple(s) outside any GRAPH block; every fact must be written inside the named graph of its source");
+        for (Node gn : reserved)
+            throw new LoadException(LoadException.INPUT, name + ": graph <" + gn.getURI()
+                    + "> is reserved for the loader; put facts in the graph of their source");
     }
 
     private static boolean isReserved(Node g) {
@@ -106,10 +118,16 @@ public final class InputParser {
             throw new LoadException(LoadException.INPUT, name + ": cannot be read: " + e.getMessage(), e);
         }
         ByteBuffer in = ByteBuffer.wrap(bytes);
-        CoderResult result = StandardCharsets.UTF_8.newDecoder()
+        var decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT)
-                .decode(in, CharBuffer.allocate(bytes.length + 1), true);
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        // Decode in chunks: a large file needs no second copy of itself as characters.
+        CharBuffer chunk = CharBuffer.allocate(1 << 16);
+        CoderResult result;
+        do {
+            chunk.clear();
+            result = decoder.decode(in, chunk, true);
+        } while (result.isOverflow());
         if (result.isError()) {
             int bad = in.position();
             int line = 1;

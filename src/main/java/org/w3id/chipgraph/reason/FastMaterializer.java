@@ -15,14 +15,12 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
-import org.apache.jena.graph.impl.GraphBase;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryFactory;
 import org.apache.jena.sparql.algebra.Algebra;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.util.iterator.ExtendedIterator;
-import org.apache.jena.util.iterator.NullIterator;
 import org.apache.jena.vocabulary.OWL2;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
@@ -556,28 +554,5 @@ WHERE {
                 }
             }
         }
-    }
-
-    /** Two graphs with no triple in common, read as one (the asserted and the inferred). */
-    static final class DisjointUnion extends GraphBase {
-        private final Graph a, b;
-        DisjointUnion(Graph a, Graph b) { this.a = a; this.b = b; }
-
-        @Override
-        protected ExtendedIterator<Triple> graphBaseFind(Triple m) {
-            ExtendedIterator<Triple> ia = a.find(m);
-            return b.isEmpty() ? ia : ia.andThen(b.find(m));
-        }
-
-        @Override
-        protected boolean graphBaseContains(Triple t) {
-            return a.contains(t) || b.contains(t);
-        }
-
-        @Override
-        protected int graphBaseSize() { return a.size() + b.size(); }
-
-        @SuppressWarnings("unused")
-        private static ExtendedIterator<Triple> none() { return NullIterator.instance(); }
     }
 }

@@ -10,6 +10,7 @@ import org.w3id.chipgraph.load.Loader;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "load", mixinStandardHelpOptions = true,
@@ -22,14 +23,28 @@ final class LoadCommand implements Callable<Integer> {
 
     @Mixin EtoOptions etoOptions;
 
-    @Parameters(paramLabel = "FILE", arity = "0..*", description = "Extra fact files (TriG) to load with data/.")
+    @Parameters(paramLabel = "FILE", arity = "0..*", description = {"Extra fact files (TriG) to load with data/.",
+            "Such a file may describe its own sources in a graph/sources block (e.g. one written by 'generate')."})
     List<Path> extra = new ArrayList<>();
+
+    @Option(names = "--closure-limit", paramLabel = "PAIRS", description = {
+            "Materialize the cg:dependsOn closure only up to this many pairs (default: 1000000, or -Dchipgraph.closureLimit).",
+            "Above it, transitive dependencies are answered from the dependency index: cgf:dependsOn, /api/dependencies."})
+    Long closureLimit;
+
+    @Option(names = "--explanation-limit", paramLabel = "PAIRS", description =
+            "Write the explanation graph only up to this many dependency pairs (default: 200000, or -Dchipgraph.explanationLimit).")
+    Long explanationLimit;
 
     @Override
     public Integer call() {
-        new Loader(InputFiles.in(storeOptions.project), extra, System.out)
-                .withEto(etoOptions.source(storeOptions.project))
-                .load(storeOptions.store());
+        Loader loader = new Loader(InputFiles.in(storeOptions.project), extra, System.out)
+                .withEto(etoOptions.source(storeOptions.project));
+        if (closureLimit != null)
+            loader.closureLimit(closureLimit);
+        if (explanationLimit != null)
+            loader.explanationLimit(explanationLimit);
+        loader.load(storeOptions.store());
         return 0;
     }
 }

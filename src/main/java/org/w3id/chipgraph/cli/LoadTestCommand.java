@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
                 "one after another for M seconds, on loopback: throughput, p50/p90/p99 latency and errors.",
                 "Without --endpoint, loads the curated graph into memory and serves it in this process first.",
                 "Exit code 1 if any request failed."})
-final class LoadTestCommand implements Callable<Integer> {
+public final class LoadTestCommand implements Callable<Integer> {
     @Option(names = "--clients", paramLabel = "N", defaultValue = "8", description = "Concurrent clients (default: ${DEFAULT-VALUE}).")
     int clients;
 

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         description = "A knowledge graph of AI chips and geopolitics: build it, serve it, query it.",
         subcommands = {LoadCommand.class, ServeCommand.class, QueryCommand.class, StatsCommand.class,
                 ExplainCommand.class, ImpactCommand.class, ChokepointsCommand.class, LinkCommand.class,
-                AdminPasswordCommand.class, BenchCommand.class,
+                AdminPasswordCommand.class, org.w3id.chipgraph.bench.BenchCommand.class, org.w3id.chipgraph.bench.GenerateCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
 

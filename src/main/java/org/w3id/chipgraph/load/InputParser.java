@@ -53,6 +53,19 @@ public final class InputParser {
 
     /** Parse one fact file (TriG); every triple must sit inside a GRAPH block naming its source. */
     public void addFactFile(ParsedInputs parsed, Path p) {
+        addFactFile(parsed, p, false);
+    }
+
+    /**
+     * Parse an extra fact file named on the command line. Such a file is a dataset of its own
+     * (a generated network, another curator's export) and may describe its own sources in a
+     * {@code graph/sources} block, which joins data/sources.ttl's; other reserved graphs are refused.
+     */
+    public void addExtraFile(ParsedInputs parsed, Path p) {
+        addFactFile(parsed, p, true);
+    }
+
+    private void addFactFile(ParsedInputs parsed, Path p, boolean mayDescribeSources) {
         String name = files.display(p);
         DatasetGraph dsg = DatasetGraphFactory.createGeneral();
         parser(p).parse(dsg);
@@ -63,7 +76,8 @@ public final class InputParser {
             throw new LoadException(LoadException.INPUT, name + ": " + outside
                     + " triple(s) outside any GRAPH block; every fact must be written inside the named graph of its source");
         dsg.listGraphNodes().forEachRemaining(gn -> {
-            if (isReserved(gn))
+            // An extra file (e.g. one written by 'generate') may describe its own sources.
+            if (isReserved(gn) && !(mayDescribeSources && gn.equals(Chipgraph.GRAPH_SOURCES)))
                 throw new LoadException(LoadException.INPUT, name + ": graph <" + gn.getURI()
                         + "> is reserved for the loader; put facts in the graph of their source");
             parsed.noteSubjects(dsg.getGraph(gn), name);
@@ -101,10 +115,16 @@ public final class InputParser {
             throw new LoadException(LoadException.INPUT, name + ": cannot be read: " + e.getMessage(), e);
         }
         ByteBuffer in = ByteBuffer.wrap(bytes);
-        CoderResult result = StandardCharsets.UTF_8.newDecoder()
+        var decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT)
-                .decode(in, CharBuffer.allocate(bytes.length + 1), true);
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        // Decode in chunks: a large file needs no second copy of itself as characters.
+        CharBuffer chunk = CharBuffer.allocate(1 << 16);
+        CoderResult result;
+        do {
+            chunk.clear();
+            result = decoder.decode(in, chunk, true);
+        } while (result.isOverflow());
         if (result.isError()) {
             int bad = in.position();
             int line = 1;

@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.DatabaseMgr;
@@ -17,13 +18,17 @@ import org.apache.jena.tdb2.TDB2;
 import org.apache.jena.tdb2.sys.TDBInternal;
 import org.w3id.chipgraph.Chipgraph;
 import org.w3id.chipgraph.HaltPoint;
-import org.w3id.chipgraph.query.QueryRunner;
-import org.w3id.chipgraph.reason.DependencyGraph;
-import org.w3id.chipgraph.reason.ExplanationGraph;
 import org.w3id.chipgraph.eto.EtoSource;
 import org.w3id.chipgraph.eto.EtoStage;
-import org.w3id.chipgraph.reason.Materializer;
+import org.w3id.chipgraph.query.QueryRunner;
+import org.apache.jena.sparql.core.Quad;
+import org.w3id.chipgraph.reason.DependencyGraph;
+import org.w3id.chipgraph.reason.DependencyIndex;
+import org.w3id.chipgraph.reason.DisjointUnion;
+import org.w3id.chipgraph.reason.ExplanationGraph;
+import org.w3id.chipgraph.reason.FastMaterializer;
 import org.w3id.chipgraph.reason.RuleSet;
+import org.w3id.chipgraph.store.BulkWriter;
 import org.w3id.chipgraph.store.VersionedStore;
 
 /**
@@ -36,6 +41,12 @@ public final class Loader {
     private final List<Path> extraFactFiles;
     private final PrintStream out;
     private EtoSource eto;
+    private long closureLimit = Long.getLong("chipgraph.closureLimit", FastMaterializer.DEFAULT_CLOSURE_LIMIT);
+    private long explanationLimit = Long.getLong("chipgraph.explanationLimit", EXPLANATION_PAIR_LIMIT);
+    /** Seconds per step, in order (the load report and the benchmark read them). */
+    private final Map<String, Double> phases = new java.util.LinkedHashMap<>();
+    private String phase;
+    private long phaseStart;
 
     public Loader(InputFiles files, List<Path> extraFactFiles, PrintStream out) {
         this.files = files;
@@ -49,12 +60,31 @@ public final class Loader {
         return this;
     }
 
+    /**
+     * Above this many cg:dependsOn pairs the closure is not materialized: cg:dependsOn questions
+     * are answered by the dependency index (cgf:dependsOn, /api/dependencies) instead.
+     */
+    public Loader closureLimit(long pairs) {
+        this.closureLimit = pairs;
+        return this;
+    }
+
+    /** Above this many dependency pairs no explanation graph is written (explain answers on demand). */
+    public Loader explanationLimit(long pairs) {
+        this.explanationLimit = pairs;
+        return this;
+    }
+
+    /** Seconds spent in each step of the last load, in order. */
+    public Map<String, Double> phases() { return phases; }
+
     /** A checked, reasoned dataset in memory, ready to be written. */
-    public record Prepared(ParsedInputs inputs, Materializer.Result inference, long startNanos) {}
+    public record Prepared(ParsedInputs inputs, FastMaterializer.Result inference, long startNanos) {}
 
     /** Every step before the store is touched. Throws {@link LoadException} on any bad input. */
     public Prepared prepare() {
         long start = System.nanoTime();
+        phases.clear();
         step("checking inputs");
         files.checkPresent();
         for (Path p : extraFactFiles) {
@@ -66,7 +96,7 @@ public final class Loader {
         InputParser parser = new InputParser(files);
         ParsedInputs in = parser.parseAll();
         for (Path p : extraFactFiles)
-            parser.addFactFile(in, p);
+            parser.addExtraFile(in, p);
         RuleSet rules;
         try {
             rules = RuleSet.fromDirectory(files.rulesDir());
@@ -87,23 +117,71 @@ public final class Loader {
         step("checking terms, references, labels and literal sizes");
         in.integrity.check(in.data());
 
-        step("validating with SHACL");
-        ShaclGate.validate(in, files.display(files.shapes()));
-
-        step("reasoning");
+        step("building one graph for validation and reasoning");
+        // One copy of everything as a single graph serves both SHACL and reasoning: the facts
+        // (what reasoning reads) and, beside them, the claims (which SHACL checks too).
         Graph reasoningInput = GraphFactory.createDefaultGraph();
+        Graph claimsOnly = GraphFactory.createDefaultGraph();
         in.ontology().find().forEachRemaining(reasoningInput::add);
         // Claims assert nothing: they stay out of reasoning (and of the OWL checks).
         in.data().find().forEachRemaining(q -> {
             if (!Chipgraph.isClaimsGraph(q.getGraph()))
                 reasoningInput.add(q.asTriple());
         });
-        Materializer.Result inference = new Materializer(rules).materialize(reasoningInput, msg -> {
-            detail("%s", msg);
-            HaltPoint.reached(HaltPoint.REASON);
+        in.data().find().forEachRemaining(q -> {
+            if (Chipgraph.isClaimsGraph(q.getGraph()) && !reasoningInput.contains(q.asTriple()))
+                claimsOnly.add(q.asTriple());
         });
-        detail("%d triples inferred in %d rounds", inference.inferred().size(), inference.rounds());
+
+        // SHACL and reasoning only read that graph (reasoning writes its own), so they run side
+        // by side; nothing is written before both are done, and a SHACL failure wins.
+        step("validating with SHACL and reasoning (in parallel)");
+        Graph shaclView = new DisjointUnion(reasoningInput, claimsOnly);
+        String shapesFile = files.display(files.shapes());
+        java.util.concurrent.CompletableFuture<Double> shacl = new java.util.concurrent.CompletableFuture<>();
+        Thread validator = new Thread(() -> {
+            long t = System.nanoTime();
+            try {
+                ShaclGate.validate(in, shaclView, shapesFile);
+                shacl.complete((System.nanoTime() - t) / 1e9);
+            } catch (Throwable e) {
+                shacl.completeExceptionally(e);
+            }
+        }, "chipgraph-shacl");
+        validator.setDaemon(true);
+        validator.start();
+        long tr = System.nanoTime();
+        FastMaterializer.Result inference;
+        try {
+            inference = new FastMaterializer(rules, closureLimit).materialize(reasoningInput, msg -> {
+                detail("reasoning: %s", msg);
+                HaltPoint.reached(HaltPoint.REASON);
+            });
+        } catch (RuntimeException e) {
+            awaitShacl(shacl);
+            throw e;
+        }
+        double reasoningSecs = (System.nanoTime() - tr) / 1e9;
+        double shaclSecs = awaitShacl(shacl);
+        inference.notes().forEach(n -> detail("note: %s", n));
+        detail("SHACL: no violation (%.2f s); reasoning: %d triples inferred (%.2f s)", shaclSecs, inference.inferred().size(), reasoningSecs);
+        phases.put("SHACL (its own time)", shaclSecs);
+        phases.put("reasoning (its own time)", reasoningSecs);
+        phases.put("dependency index (in reasoning)", inference.indexSeconds());
         return new Prepared(in, inference, start);
+    }
+
+    /** Wait for the SHACL check; its failure is the load's failure. Returns its time in seconds. */
+    private static double awaitShacl(java.util.concurrent.CompletableFuture<Double> shacl) {
+        try {
+            return shacl.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException re)
+                throw re;
+            if (e.getCause() instanceof Error er)
+                throw er;
+            throw e;
+        }
     }
 
     /** Load into a new version of the store and publish it. */
@@ -124,20 +202,25 @@ public final class Loader {
 
     private LoadReport loadLocked(VersionedStore store) {
         Prepared prepared = prepare();
+        Graph explanations = explanations(prepared);
         step("writing a new store version");
         String version = store.createVersion();
         DatasetGraph dsg = null;
         try {
             dsg = DatabaseMgr.connectDatasetGraph(store.locationOf(version).toString());
-            write(prepared, dsg);
-            writeExplanations(dsg);
-            Map<String, Long> counts = countPerGraph(dsg);
+            bulkWrite(prepared, explanations, dsg);
+            Map<String, Long> counts = countPerGraph(prepared, explanations);
             TDBInternal.expel(dsg);
             dsg = null;
+            if (prepared.inference().index() != null) {
+                step("writing the dependency index");
+                prepared.inference().index().write(store.locationOf(version).resolve(DependencyIndex.FILE_NAME));
+            }
             HaltPoint.reached(HaltPoint.PUBLISH);
             step("publishing " + version);
             store.publish(version);
             store.pruneOldVersions();
+            endPhase();
             return report(version, prepared, counts);
         } catch (RuntimeException e) {
             if (dsg != null)
@@ -152,43 +235,78 @@ public final class Loader {
     /** Load into a fresh in-memory TDB2 dataset (for {@code serve --mem} and tests). */
     public DatasetGraph loadInMemory() {
         Prepared prepared = prepare();
+        Graph explanations = explanations(prepared);
+        step("writing an in-memory store");
         DatasetGraph dsg = DatabaseMgr.createDatasetGraph();
-        write(prepared, dsg);
+        write(prepared, explanations, dsg);
         dsg.getContext().set(TDB2.symUnionDefaultGraph, true);
-        writeExplanations(dsg);
+        if (prepared.inference().index() != null)
+            DependencyIndex.attach(dsg, prepared.inference().index());
+        endPhase();
         report("in-memory", prepared, countPerGraph(dsg));
         return dsg;
     }
 
-    private void write(Prepared p, DatasetGraph dsg) {
+    /** The new version is a fresh database: a TDB2 bulk loader writes it (see {@link BulkWriter}). */
+    private void bulkWrite(Prepared p, Graph explanations, DatasetGraph dsg) {
+        long n = BulkWriter.write(dsg, s -> {
+            p.inputs().ontology().find().forEachRemaining(t ->
+                    s.quad(Quad.create(Chipgraph.GRAPH_ONTOLOGY, t)));
+            p.inputs().data().find().forEachRemaining(s::quad);
+            HaltPoint.reached(HaltPoint.WRITE);
+            p.inference().inferred().find().forEachRemaining(t ->
+                    s.quad(Quad.create(Chipgraph.GRAPH_INFERRED, t)));
+            if (explanations != null)
+                explanations.find().forEachRemaining(t -> s.quad(Quad.create(Chipgraph.GRAPH_EXPLANATIONS, t)));
+        });
+        double secs = (System.nanoTime() - phaseStart) / 1e9;
+        detail("%d quads with the TDB2 %s bulk loader (%.0f quads/s)", n, BulkWriter.loaderName(), n / Math.max(secs, 1e-9));
+    }
+
+    private void write(Prepared p, Graph explanations, DatasetGraph dsg) {
         Txn.executeWrite(dsg, () -> {
+            if (explanations != null)
+                explanations.find().forEachRemaining(t ->
+                        dsg.add(Chipgraph.GRAPH_EXPLANATIONS, t.getSubject(), t.getPredicate(), t.getObject()));
             p.inputs().ontology().find().forEachRemaining(t ->
                     dsg.add(Chipgraph.GRAPH_ONTOLOGY, t.getSubject(), t.getPredicate(), t.getObject()));
             p.inputs().data().find().forEachRemaining(dsg::add);
-            HaltPoint.reached(HaltPoint.WRITE);
             p.inference().inferred().find().forEachRemaining(t ->
                     dsg.add(Chipgraph.GRAPH_INFERRED, t.getSubject(), t.getPredicate(), t.getObject()));
         });
     }
 
     /**
-     * Explanations of every dependency pair as RDF 1.2 reifiers (graph/explanations), read from
-     * the written store so the union default graph ties edges to their sources. Above
-     * {@link #EXPLANATION_PAIR_LIMIT} pairs this is skipped and said so: explain answers on demand.
+     * Explanations of every dependency pair as RDF 1.2 reifiers (graph/explanations), computed
+     * in memory from the checked and reasoned data (its named graphs tie edges to their
+     * sources) and written with everything else. Above {@link #EXPLANATION_PAIR_LIMIT} pairs
+     * this is skipped and said so: explain answers on demand. Returns null when skipped.
      */
-    private void writeExplanations(DatasetGraph dsg) {
-        step("writing dependency explanations");
-        dsg.getContext().set(TDB2.symUnionDefaultGraph, true);
-        DependencyGraph g = Txn.calculateRead(dsg, () -> DependencyGraph.load(q -> QueryRunner.select(dsg, q, Map.of())));
-        long pairs = ExplanationGraph.pairCount(g);
-        if (pairs > EXPLANATION_PAIR_LIMIT) {
-            detail("%d dependency pairs: over the limit of %d, no explanation graph (use explain)", pairs, EXPLANATION_PAIR_LIMIT);
-            return;
+    private Graph explanations(Prepared p) {
+        step("computing dependency explanations");
+        DependencyIndex index = p.inference().index();
+        if (!p.inference().closureMaterialized()) {
+            detail("the dependency closure is not materialized: no explanation graph either (use explain)");
+            return null;
         }
-        long[] n = {0};
-        Txn.executeWrite(dsg, () -> n[0] = ExplanationGraph.write(g, t ->
-                dsg.add(Chipgraph.GRAPH_EXPLANATIONS, t.getSubject(), t.getPredicate(), t.getObject())));
-        detail("%d dependency pairs explained over %d asserted edges", n[0], g.edgeCount());
+        if (index != null && index.countPairsUpTo(explanationLimit) > explanationLimit) {
+            detail("more than %d dependency pairs: no explanation graph (use explain)", explanationLimit);
+            return null;
+        }
+        DatasetGraph view = DatasetGraphFactory.createGeneral();
+        view.addGraph(Chipgraph.GRAPH_ONTOLOGY, p.inputs().ontology());
+        p.inputs().data().listGraphNodes().forEachRemaining(g -> view.addGraph(g, p.inputs().data().getGraph(g)));
+        view.addGraph(Chipgraph.GRAPH_INFERRED, p.inference().inferred());
+        DependencyGraph g = DependencyGraph.load(q -> QueryRunner.select(view, q, Map.of()));
+        long pairs = ExplanationGraph.pairCount(g);
+        if (pairs > explanationLimit) {
+            detail("%d dependency pairs: over the limit of %d, no explanation graph (use explain)", pairs, explanationLimit);
+            return null;
+        }
+        Graph out = GraphFactory.createDefaultGraph();
+        long n = ExplanationGraph.write(g, out::add);
+        detail("%d dependency pairs explained over %d asserted edges", n, g.edgeCount());
+        return out;
     }
 
     /** Beyond this many dependency pairs, explanations are answered on demand only. */
@@ -216,6 +334,20 @@ public final class Loader {
         });
     }
 
+    /** Triples per graph as written (each graph in memory holds each triple once, as TDB2 does). */
+    private static Map<String, Long> countPerGraph(Prepared p, Graph explanations) {
+        Map<String, Long> counts = new TreeMap<>();
+        DatasetGraph data = p.inputs().data();
+        data.listGraphNodes().forEachRemaining(g -> counts.put(g.getURI(), (long) data.getGraph(g).size()));
+        counts.merge(Chipgraph.GRAPH_ONTOLOGY.getURI(), (long) p.inputs().ontology().size(), Long::sum);
+        if (!p.inference().inferred().isEmpty())
+            counts.merge(Chipgraph.GRAPH_INFERRED.getURI(), (long) p.inference().inferred().size(), Long::sum);
+        if (explanations != null && !explanations.isEmpty())
+            counts.merge(Chipgraph.GRAPH_EXPLANATIONS.getURI(), (long) explanations.size(), Long::sum);
+        counts.values().removeIf(n -> n == 0);
+        return counts;
+    }
+
     private static long countGraphs(DatasetGraph dsg) {
         long[] n = {0};
         dsg.listGraphNodes().forEachRemaining(g -> n[0]++);
@@ -223,8 +355,20 @@ public final class Loader {
     }
 
     private void step(String what) {
+        endPhase();
+        phase = what;
+        phaseStart = System.nanoTime();
         out.println("- " + what);
         out.flush();
+    }
+
+    private void endPhase() {
+        if (phase == null)
+            return;
+        double secs = (System.nanoTime() - phaseStart) / 1e9;
+        phases.merge(phase.replaceAll(" [0-9]+ files$", " files").replaceAll(" v-[0-9-]+$", ""), secs, Double::sum);
+        out.printf("    (%.2f s)%n", secs);
+        phase = null;
     }
 
     private void detail(String fmt, Object... args) {

@@ -41,15 +41,20 @@ final class ShaclGate {
 
     /** Throws a {@link LoadException} listing the violations, if there are any. */
     static void validate(ParsedInputs in, String shapesFile) {
+        Graph all = GraphFactory.createDefaultGraph();
+        in.ontology().find().forEachRemaining(all::add);
+        in.data().find().forEachRemaining(q -> all.add(q.asTriple()));
+        validate(in, all, shapesFile);
+    }
+
+    /** As {@link #validate(ParsedInputs, String)}, over {@code all}: the ontology and every graph of {@code in} as one graph. */
+    static void validate(ParsedInputs in, Graph all, String shapesFile) {
         Shapes shapes;
         try {
             shapes = Shapes.parse(in.shapes());
         } catch (RuntimeException e) {
             throw new LoadException(LoadException.INPUT, shapesFile + ": not usable as SHACL shapes: " + e.getMessage(), e);
         }
-        Graph all = GraphFactory.createDefaultGraph();
-        in.ontology().find().forEachRemaining(all::add);
-        in.data().find().forEachRemaining(q -> all.add(q.asTriple()));
         ValidationReport report = ShaclValidator.get().validate(shapes, all);
         if (report.conforms())
             return;

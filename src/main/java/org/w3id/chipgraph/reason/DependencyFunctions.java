@@ -56,6 +56,34 @@ public final class DependencyFunctions {
         }
     }
 
+    private static final Map<DatasetGraph, DependencyIndex> INDEXES = new WeakHashMap<>();
+
+    /**
+     * The dependency index of the dataset a query runs on: the one the loader wrote beside the
+     * store version (attached to the dataset's context when it was opened), else one built
+     * from the asserted edges by SPARQL, once per dataset (stores written before the index).
+     */
+    public static DependencyIndex indexOf(ExecutionContext cxt) {
+        DependencyIndex idx = DependencyIndex.of(cxt.getContext());
+        return idx != null ? idx : indexOf(cxt.getDataset());
+    }
+
+    public static DependencyIndex indexOf(DatasetGraph dsg) {
+        DependencyIndex idx = DependencyIndex.of(dsg.getContext());
+        if (idx != null)
+            return idx;
+        synchronized (INDEXES) {
+            return INDEXES.computeIfAbsent(dsg, d -> {
+                DependencyGraph g = DependencyGraph.load(q -> QueryRunner.select(d, q, Map.of()));
+                String[] iris = new String[g.size()];
+                for (int i = 0; i < iris.length; i++) iris[i] = g.iri(i);
+                int[] from = g.edges().stream().mapToInt(DependencyGraph.Edge::from).toArray();
+                int[] to = g.edges().stream().mapToInt(DependencyGraph.Edge::to).toArray();
+                return DependencyIndex.fromEdges(iris, from, to);
+            });
+        }
+    }
+
     static QueryIterator rows(Binding parent, List<Binding> rows, ExecutionContext cxt) {
         return QueryIterPlainWrapper.create(rows.iterator(), cxt);
     }
@@ -64,42 +92,64 @@ public final class DependencyFunctions {
         return maybeVar.isVariable() ? BindingFactory.binding(parent, Var.alloc(maybeVar), value) : parent;
     }
 
-    /** ?a cgf:dependsOn ?b, any of the two bound or not. */
+    /**
+     * ?a cgf:dependsOn ?b, any of the two bound or not, from the dependency index: the same
+     * pairs as the materialized cg:dependsOn closure. Answers are produced lazily (nearest
+     * first), so a count or a LIMIT does not build every binding first.
+     */
     public static final class DependsOn extends PFuncSimple {
         @Override
         public QueryIterator execEvaluated(Binding b, Node s, Node p, Node o, ExecutionContext cxt) {
-            DependencyGraph g = graphOf(cxt);
-            List<Binding> out = new ArrayList<>();
-            if (!s.isVariable()) {
-                Integer a = s.isURI() ? g.idOf(s.getURI()) : null;
-                if (a != null) {
-                    boolean[] r = g.reachableFrom(a, true);
-                    for (int x = 0; x < r.length; x++)
-                        if (r[x] && x != a && matches(o, g, x))
-                            out.add(bind(b, o, NodeFactory.createURI(g.iri(x))));
-                }
-            } else if (!o.isVariable()) {
-                Integer z = o.isURI() ? g.idOf(o.getURI()) : null;
-                if (z != null) {
-                    boolean[] r = g.reachableFrom(z, false);
-                    for (int x = 0; x < r.length; x++)
-                        if (r[x] && x != z)
-                            out.add(bind(b, s, NodeFactory.createURI(g.iri(x))));
-                }
-            } else {
-                for (int a = 0; a < g.size(); a++) {
-                    boolean[] r = g.reachableFrom(a, true);
-                    Binding withA = bind(b, s, NodeFactory.createURI(g.iri(a)));
-                    for (int x = 0; x < r.length; x++)
-                        if (r[x] && x != a && (!o.equals(s) || x == a))
-                            out.add(bind(withA, o, NodeFactory.createURI(g.iri(x))));
-                }
+            DependencyIndex g = indexOf(cxt);
+            if (!s.isVariable() && !o.isVariable()) {
+                Integer a = s.isURI() ? g.idOf(s.getURI()) : null, z = o.isURI() ? g.idOf(o.getURI()) : null;
+                boolean yes = a != null && z != null && g.dependsOn(a, z);
+                return QueryIterPlainWrapper.create(yes ? List.of(b).iterator() : java.util.Collections.emptyIterator(), cxt);
             }
-            return rows(b, out, cxt);
-        }
-
-        private static boolean matches(Node o, DependencyGraph g, int x) {
-            return o.isVariable() || (o.isURI() && o.getURI().equals(g.iri(x)));
+            if (!s.isVariable() || !o.isVariable()) {
+                boolean forward = !s.isVariable();
+                Node given = forward ? s : o, wanted = forward ? o : s;
+                Integer a = given.isURI() ? g.idOf(given.getURI()) : null;
+                if (a == null)
+                    return QueryIterPlainWrapper.create(java.util.Collections.emptyIterator(), cxt);
+                int[] r = g.reach(a, forward);
+                java.util.Iterator<Binding> it = new java.util.Iterator<>() {
+                    int i = 0;
+                    @Override public boolean hasNext() { return i < r.length; }
+                    @Override public Binding next() {
+                        return BindingFactory.binding(b, Var.alloc(wanted), NodeFactory.createURI(g.iri(r[i++])));
+                    }
+                };
+                return QueryIterPlainWrapper.create(it, cxt);
+            }
+            if (s.equals(o)) {
+                // ?x cgf:dependsOn ?x: only direct self-dependencies (the closure adds none).
+                List<Binding> out = new ArrayList<>();
+                for (int a = 0; a < g.size(); a++)
+                    if (g.hasSelfLoop(a))
+                        out.add(BindingFactory.binding(b, Var.alloc(s), NodeFactory.createURI(g.iri(a))));
+                return QueryIterPlainWrapper.create(out.iterator(), cxt);
+            }
+            // Every pair, one subject at a time.
+            java.util.Iterator<Binding> all = new java.util.Iterator<>() {
+                int a = -1, i = 0;
+                int[] r = new int[0];
+                Binding withA;
+                @Override public boolean hasNext() {
+                    while (i >= r.length) {
+                        if (++a >= g.size()) return false;
+                        r = g.reach(a, true);
+                        i = 0;
+                        withA = BindingFactory.binding(b, Var.alloc(s), NodeFactory.createURI(g.iri(a)));
+                    }
+                    return true;
+                }
+                @Override public Binding next() {
+                    if (!hasNext()) throw new java.util.NoSuchElementException();
+                    return BindingFactory.binding(withA, Var.alloc(o), NodeFactory.createURI(g.iri(r[i++])));
+                }
+            };
+            return QueryIterPlainWrapper.create(all, cxt);
         }
     }
 

@@ -64,7 +64,10 @@ public final class ChipgraphServer {
                 // Dependency questions (explanations with sources, what-if, chokepoints).
                 .addServlet("/api/explain", new DependencyApiServlet(DependencyApiServlet.Kind.EXPLAIN))
                 .addServlet("/api/impact", new DependencyApiServlet(DependencyApiServlet.Kind.IMPACT))
-                .addServlet("/api/chokepoints", new DependencyApiServlet(DependencyApiServlet.Kind.CHOKEPOINTS));
+                .addServlet("/api/chokepoints", new DependencyApiServlet(DependencyApiServlet.Kind.CHOKEPOINTS))
+                // What X depends on / who depends on X: count and first answers, from the dependency index.
+                .addServlet("/api/dependencies", new DependenciesServlet(DependenciesServlet.Direction.DEPENDENCIES))
+                .addServlet("/api/dependents", new DependenciesServlet(DependenciesServlet.Direction.DEPENDENTS));
         // Home page, entity pages, search, named queries, the dependency picture, the Fuseki UI at /ui/.
         WebRoutes.install(b, options);
         LabelIndex.of(dsg);

@@ -205,6 +205,8 @@ public final class VersionedStore {
             throw e;
         }
         dsg.getContext().set(TDB2.symUnionDefaultGraph, true);
+        // The transitive dependency index the loader wrote beside this version (cgf:dependsOn).
+        org.w3id.chipgraph.reason.DependencyIndex.attachFile(dsg, location);
         return dsg;
     }
 

@@ -1,0 +1,321 @@
+package org.w3id.chipgraph.bench;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.query.ARQ;
+import org.apache.jena.query.QueryFactory;
+import org.apache.jena.rdf.model.InfModel;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.rdf.model.Property;
+import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.reasoner.ReasonerRegistry;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.exec.QueryExec;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.system.Txn;
+import org.apache.jena.tdb2.DatabaseMgr;
+import org.apache.jena.tdb2.TDB2;
+import org.apache.jena.tdb2.loader.DataLoader;
+import org.w3id.chipgraph.Chipgraph;
+import org.w3id.chipgraph.load.InputFiles;
+import org.w3id.chipgraph.load.LoadReport;
+import org.w3id.chipgraph.load.Loader;
+import org.w3id.chipgraph.reason.DependencyIndex;
+import org.w3id.chipgraph.reason.FastMaterializer;
+import org.w3id.chipgraph.reason.Materializer;
+import org.w3id.chipgraph.reason.RuleSet;
+import org.w3id.chipgraph.store.BulkWriter;
+import org.w3id.chipgraph.store.VersionedStore;
+
+/**
+ * The benchmark's measurements, each run in a child JVM of its own by {@link BenchCommand} so
+ * that each has a clean heap, its own peak-heap figure, and can be stopped at its time cap.
+ * Results are printed as lines {@code RESULT {json}} on standard output; everything else goes
+ * to standard error.
+ */
+public final class BenchWorker {
+    private BenchWorker() {}
+
+    static final String RESULT = "RESULT ";
+    private static volatile long peakHeap;
+
+    public static void main(String[] args) throws Exception {
+        Thread watch = new Thread(() -> {
+            var mem = ManagementFactory.getMemoryMXBean();
+            while (true) {
+                long used = mem.getHeapMemoryUsage().getUsed();
+                if (used > peakHeap) peakHeap = used;
+                try { Thread.sleep(10); } catch (InterruptedException e) { return; }
+            }
+        }, "heap-watch");
+        watch.setDaemon(true);
+        watch.start();
+        Map<String, String> o = options(args);
+        switch (args[0]) {
+            case "load-ours" -> loadOurs(o);
+            case "load-jena" -> loadJena(o);
+            case "reason-ours" -> reasonOurs(o);
+            case "arq-one" -> arqOne(o);
+            case "arq-all" -> arqAll(o);
+            case "owl-micro" -> owlMicro(o);
+            case "rules" -> rules(o);
+            case "serve-plain" -> servePlain(o);
+            default -> throw new IllegalArgumentException("unknown worker mode " + args[0]);
+        }
+        System.out.flush();
+        System.exit(0);
+    }
+
+    static Map<String, String> options(String[] args) {
+        Map<String, String> o = new HashMap<>();
+        for (int i = 1; i + 1 < args.length; i += 2)
+            o.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        return o;
+    }
+
+    static void result(Map<String, ?> m) {
+        Map<String, Object> out = new LinkedHashMap<>(m);
+        out.put("peakHeap", peakHeap);
+        System.out.println(RESULT + Json.of(out));
+        System.out.flush();
+    }
+
+    static double secs(long t0) { return (System.nanoTime() - t0) / 1e9; }
+
+    // ------------------------------------------------------------------ loading
+
+    static void loadOurs(Map<String, String> o) {
+        Loader loader = new Loader(InputFiles.in(Path.of(o.get("project"))),
+                o.containsKey("file") ? List.of(Path.of(o.get("file"))) : List.of(), System.err);
+        if (o.containsKey("closure-limit"))
+            loader.closureLimit(Long.parseLong(o.get("closure-limit")));
+        long t0 = System.nanoTime();
+        LoadReport r = loader.load(new VersionedStore(Path.of(o.get("db"))));
+        double total = secs(t0);
+        result(Map.of("seconds", total, "quads", r.total(), "inferred", r.inferred(), "phases", loader.phases(),
+                "version", r.version()));
+    }
+
+    static void loadJena(Map<String, String> o) {
+        DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(o.get("db"));
+        DataLoader loader = BulkWriter.loader(o.get("loader"), dsg, BulkWriter.QUIET);
+        long t0 = System.nanoTime();
+        loader.startBulk();
+        loader.load(o.get("file"));
+        loader.finishBulk();
+        double s = secs(t0);
+        result(Map.of("seconds", s, "quads", loader.countQuads() + loader.countTriples()));
+    }
+
+    // ------------------------------------------------------------------ reasoning
+
+    static Path versionDir(String db) {
+        VersionedStore store = new VersionedStore(Path.of(db));
+        return store.locationOf(store.currentVersion().orElseThrow());
+    }
+
+    static List<String> sample(Map<String, String> o) throws Exception {
+        List<String> all = Files.readAllLines(Path.of(o.get("sample")));
+        int n = Integer.parseInt(o.getOrDefault("nodes", Integer.toString(all.size())));
+        return all.subList(0, Math.min(n, all.size()));
+    }
+
+    /** Our answers from the index file: one node both ways, all pairs; and the bare int-array BFS bound. */
+    static void reasonOurs(Map<String, String> o) throws Exception {
+        int runs = Integer.parseInt(o.getOrDefault("runs", "3"));
+        long t0 = System.nanoTime();
+        DependencyIndex idx = DependencyIndex.read(versionDir(o.get("db")).resolve(DependencyIndex.FILE_NAME));
+        double read = secs(t0);
+        List<Integer> nodes = new ArrayList<>();
+        for (String iri : sample(o)) {
+            Integer id = idx.idOf(iri);
+            if (id != null) nodes.add(id);
+        }
+        for (int i = 0; i < Math.min(200, nodes.size()); i++) {  // warm-up
+            idx.reach(nodes.get(i), true);
+            idx.reach(nodes.get(i), false);
+        }
+        double[] times = new double[nodes.size() * 2];
+        long answers = 0;
+        for (int i = 0; i < nodes.size(); i++) {
+            for (int d = 0; d < 2; d++) {
+                long t = System.nanoTime();
+                answers += idx.reach(nodes.get(i), d == 0).length;
+                times[2 * i + d] = (System.nanoTime() - t) / 1e6;
+            }
+        }
+        result(Map.of("part", "one", "indexRead", read, "nodes", idx.size(), "edges", idx.edgeCount(),
+                "ms", times, "answers", answers));
+        double[] all = new double[runs];
+        long pairs = 0;
+        for (int r = 0; r < runs; r++) {
+            long t = System.nanoTime();
+            pairs = idx.computeAllPairs();
+            all[r] = secs(t);
+        }
+        result(Map.of("part", "all", "seconds", all, "pairs", pairs, "threads", Runtime.getRuntime().availableProcessors()));
+        // The bound: a plain single-threaded BFS over the same int arrays, from every node.
+        int[] start = idx.outOffsets(), adj = idx.outTargets();
+        int n = idx.size();
+        double[] bound = new double[runs];
+        long boundPairs = 0;
+        for (int r = 0; r < runs; r++) {
+            long t = System.nanoTime();
+            boundPairs = bfsAllPairs(n, start, adj);
+            bound[r] = secs(t);
+        }
+        result(Map.of("part", "bound", "seconds", bound, "pairs", boundPairs));
+    }
+
+    /** Reachable (a, b) pairs with b != a, by one BFS per node over CSR arrays, one thread. */
+    static long bfsAllPairs(int n, int[] start, int[] adj) {
+        int[] stamp = new int[n], queue = new int[n];
+        long pairs = 0;
+        for (int a = 0; a < n; a++) {
+            int epoch = a + 1, head = 0, tail = 0;
+            stamp[a] = epoch;
+            queue[tail++] = a;
+            while (head < tail) {
+                int x = queue[head++];
+                for (int i = start[x]; i < start[x + 1]; i++) {
+                    int y = adj[i];
+                    if (stamp[y] != epoch) { stamp[y] = epoch; queue[tail++] = y; }
+                }
+            }
+            pairs += tail - 1;
+        }
+        return pairs;
+    }
+
+    static DatasetGraph openPlain(String db) {
+        DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(versionDir(db).toString());
+        dsg.getContext().set(TDB2.symUnionDefaultGraph, true);
+        return dsg;
+    }
+
+    /** ARQ property path, one node at a time, both ways: count of distinct answers. */
+    static void arqOne(Map<String, String> o) throws Exception {
+        DatasetGraph dsg = openPlain(o.get("db"));
+        String path = o.get("path");
+        List<String> nodes = sample(o);
+        double[] times = new double[nodes.size() * 2];
+        long answers = 0;
+        Txn.executeRead(dsg, () -> {
+            // warm-up on a few nodes
+            for (int i = 0; i < Math.min(10, nodes.size()); i++)
+                count(dsg, "SELECT (COUNT(DISTINCT ?y) AS ?n) WHERE { <" + nodes.get(i) + "> " + path + " ?y }");
+        });
+        for (int i = 0; i < nodes.size(); i++) {
+            for (int d = 0; d < 2; d++) {
+                String x = "<" + nodes.get(i) + ">";
+                String q = d == 0 ? "SELECT (COUNT(DISTINCT ?y) AS ?n) WHERE { " + x + " " + path + " ?y }"
+                                  : "SELECT (COUNT(DISTINCT ?y) AS ?n) WHERE { ?y " + path + " " + x + " }";
+                long t = System.nanoTime();
+                answers += Txn.calculateRead(dsg, () -> count(dsg, q));
+                times[2 * i + d] = (System.nanoTime() - t) / 1e6;
+            }
+        }
+        result(Map.of("part", "one", "ms", times, "answers", answers));
+    }
+
+    static void arqAll(Map<String, String> o) {
+        DatasetGraph dsg = openPlain(o.get("db"));
+        String q = "SELECT (COUNT(*) AS ?n) WHERE { ?a " + o.get("path") + " ?b FILTER(?a != ?b) }";
+        long t = System.nanoTime();
+        long n = Txn.calculateRead(dsg, () -> count(dsg, q));
+        result(Map.of("part", "all", "seconds", secs(t), "pairs", n));
+    }
+
+    static long count(DatasetGraph dsg, String q) {
+        try (QueryExec qe = QueryExec.dataset(dsg).query(QueryFactory.create(q)).build()) {
+            return ((Number) qe.select().next().get("n").getLiteralValue()).longValue();
+        }
+    }
+
+    /** Jena's OWL Micro reasoner over the ontology and the asserted direct dependency edges. */
+    static void owlMicro(Map<String, String> o) throws Exception {
+        DatasetGraph dsg = openPlain(o.get("db"));
+        Model m = ModelFactory.createDefaultModel();
+        Set<Node> direct = new HashSet<>(Arrays.stream(o.get("properties").split(",")).map(NodeFactory::createURI).toList());
+        long[] edges = {0};
+        Txn.executeRead(dsg, () -> {
+            dsg.getGraph(Chipgraph.GRAPH_ONTOLOGY).find().forEachRemaining(m.getGraph()::add);
+            dsg.find().forEachRemaining(q -> {
+                if (!q.getGraph().equals(Chipgraph.GRAPH_INFERRED) && direct.contains(q.getPredicate()) && q.getObject().isURI()) {
+                    m.getGraph().add(q.asTriple());
+                    edges[0]++;
+                }
+            });
+        });
+        Resource hub = m.createResource(sample(o).get(0));
+        Property dependsOn = m.createProperty(Chipgraph.NS + "dependsOn");
+        long t0 = System.nanoTime();
+        InfModel inf = ModelFactory.createInfModel(ReasonerRegistry.getOWLMicroReasoner(), m);
+        inf.prepare();
+        result(Map.of("part", "prepare", "seconds", secs(t0), "edges", edges[0], "triples", m.size()));
+        long t1 = System.nanoTime();
+        long one = inf.listStatements(hub, dependsOn, (Resource) null).toList().size();
+        result(Map.of("part", "one", "seconds", secs(t1), "answers", one));
+        long t2 = System.nanoTime();
+        long all = 0;
+        var it = inf.listStatements(null, dependsOn, (Resource) null);
+        while (it.hasNext()) { var st = it.next(); if (!st.getSubject().equals(st.getObject())) all++; }
+        result(Map.of("part", "all", "seconds", secs(t2), "pairs", all));
+    }
+
+    /** The rules as SPARQL (the specification) and as the Java fast path, on the same input. */
+    static void rules(Map<String, String> o) {
+        Loader.Prepared p = new Loader(InputFiles.in(Path.of(o.get("project"))), List.of(Path.of(o.get("file"))),
+                new PrintStream(new ByteArrayOutputStream())).prepare();
+        Graph in = GraphFactory.createDefaultGraph();
+        p.inputs().ontology().find().forEachRemaining(in::add);
+        p.inputs().data().find().forEachRemaining(q -> { if (!Chipgraph.isClaimsGraph(q.getGraph())) in.add(q.asTriple()); });
+        RuleSet rules = RuleSet.fromDirectory(Path.of(o.get("project")).resolve("ontology/rules"));
+        long t0 = System.nanoTime();
+        Graph fast = new FastMaterializer(rules, Long.MAX_VALUE).materialize(in, m -> {}).inferred();
+        double java = secs(t0);
+        result(Map.of("part", "java", "seconds", java, "inferred", fast.size()));
+        long t1 = System.nanoTime();
+        Graph sparql = new Materializer(rules).materialize(in, m -> {}).inferred();
+        double sp = secs(t1);
+        Set<Triple> a = fast.find().toSet(), b = sparql.find().toSet();
+        result(Map.of("part", "sparql", "seconds", sp, "inferred", sparql.size(), "equal", a.equals(b)));
+    }
+
+    // ------------------------------------------------------------------ a plain Fuseki
+
+    /** Fuseki with just the dataset (query timeout as given), until standard input closes. */
+    static void servePlain(Map<String, String> o) throws Exception {
+        DatasetGraph dsg = openPlain(o.get("db"));
+        dsg.getContext().set(ARQ.queryTimeout, o.getOrDefault("timeout-ms", "60000"));
+        FusekiServer server = FusekiServer.create().port(Integer.parseInt(o.get("port"))).loopback(true)
+                .enablePing(true).enableMetrics(true).add("/ds", dsg).build();
+        server.start();
+        System.out.println("READY " + server.getHttpPort());
+        System.out.flush();
+        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+        server.stop();
+        result(Map.of("part", "server"));
+    }
+}

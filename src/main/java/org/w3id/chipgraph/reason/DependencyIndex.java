@@ -1,0 +1,332 @@
+package org.w3id.chipgraph.reason;
+
+import java.io.BufferedOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
+
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.util.Context;
+import org.apache.jena.sparql.util.Symbol;
+import org.w3id.chipgraph.Chipgraph;
+
+/**
+ * The transitive cg:dependsOn relation as an index: the base dependency edges (every
+ * cg:dependsOn triple the rules derive before transitivity, i.e. asserted direct edges lifted
+ * through sub-properties, inverses and property chains) as compressed int adjacency arrays in
+ * both directions, walked breadth-first. It answers exactly what the materialized closure
+ * holds: "a depends on b" when b is reachable from a by one or more edges, except a itself,
+ * which is there only when a has a direct edge to itself (rule 60 never derives x dependsOn x).
+ *
+ * <p>Built at load time and written to the store version directory as {@value #FILE_NAME}
+ * before the version is published; a server or command that opens the version attaches it to
+ * the dataset's context ({@link #attachFile}), where the property function cgf:dependsOn and
+ * /api/dependencies find it.
+ */
+public final class DependencyIndex {
+    public static final String FILE_NAME = "dependency-index.bin";
+    /** Dataset context key under which an opened store holds its index (a {@link CompletableFuture}). */
+    public static final Symbol CONTEXT_KEY = Symbol.create(Chipgraph.NS + "dependencyIndex");
+    private static final int MAGIC = 0x43474449; // "CGDI"
+    private static final int FORMAT = 1;
+
+    private final String[] iris;
+    private final Map<String, Integer> ids;
+    private final int[] outStart, outAdj, inStart, inAdj;
+    private final boolean[] selfLoop;
+    private volatile long pairs = -1;
+
+    private DependencyIndex(String[] iris, int[] outStart, int[] outAdj, boolean[] selfLoop) {
+        this.iris = iris;
+        this.outStart = outStart;
+        this.outAdj = outAdj;
+        this.selfLoop = selfLoop;
+        int n = iris.length;
+        this.ids = new HashMap<>(Math.max(16, (int) (n / 0.7)));
+        for (int i = 0; i < n; i++)
+            ids.put(iris[i], i);
+        inStart = new int[n + 1];
+        for (int x : outAdj) inStart[x + 1]++;
+        for (int i = 0; i < n; i++) inStart[i + 1] += inStart[i];
+        inAdj = new int[outAdj.length];
+        int[] pos = Arrays.copyOf(inStart, n);
+        for (int a = 0; a < n; a++)
+            for (int i = outStart[a]; i < outStart[a + 1]; i++)
+                inAdj[pos[outAdj[i]]++] = a;
+    }
+
+    /**
+     * An index over the edges {@code from[i] -> to[i]} between the nodes named by {@code iris}.
+     * Duplicate edges are kept once; a self-loop is kept as a flag, not as an edge.
+     */
+    public static DependencyIndex fromEdges(String[] iris, int[] from, int[] to) {
+        int n = iris.length, m = from.length;
+        boolean[] self = new boolean[n];
+        int[] start = new int[n + 1];
+        for (int e = 0; e < m; e++)
+            if (from[e] != to[e]) start[from[e] + 1]++;
+            else self[from[e]] = true;
+        for (int i = 0; i < n; i++) start[i + 1] += start[i];
+        int[] adj = new int[start[n]];
+        int[] pos = Arrays.copyOf(start, n);
+        for (int e = 0; e < m; e++)
+            if (from[e] != to[e]) adj[pos[from[e]]++] = to[e];
+        // Sort and de-duplicate each adjacency list, so answers come in a stable order.
+        int w = 0;
+        int[] newStart = new int[n + 1];
+        for (int a = 0; a < n; a++) {
+            int s = start[a], t = start[a + 1];
+            Arrays.sort(adj, s, t);
+            newStart[a] = w;
+            for (int i = s; i < t; i++)
+                if (i == s || adj[i] != adj[i - 1]) adj[w++] = adj[i];
+        }
+        newStart[n] = w;
+        return new DependencyIndex(iris.clone(), newStart, Arrays.copyOf(adj, w), self);
+    }
+
+    public int size() { return iris.length; }
+    public int edgeCount() { return outAdj.length; }
+    public String iri(int node) { return iris[node]; }
+    public Integer idOf(String iri) { return ids.get(iri); }
+    public boolean hasSelfLoop(int node) { return selfLoop[node]; }
+    public int outDegree(int node) { return outStart[node + 1] - outStart[node]; }
+    public int inDegree(int node) { return inStart[node + 1] - inStart[node]; }
+
+    // ------------------------------------------------------------------ walks
+
+    /** Scratch space of one thread: a visit stamp per node and a queue. */
+    private static final class Scratch {
+        int[] stamp = new int[0];
+        int[] queue = new int[0];
+        int epoch;
+    }
+
+    private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
+
+    private Scratch scratch() {
+        Scratch s = scratch.get();
+        if (s.stamp.length != iris.length) {
+            s.stamp = new int[iris.length];
+            s.queue = new int[iris.length];
+            s.epoch = 0;
+        }
+        if (++s.epoch == Integer.MAX_VALUE) {
+            Arrays.fill(s.stamp, 0);
+            s.epoch = 1;
+        }
+        return s;
+    }
+
+    /**
+     * What {@code node} depends on ({@code forward}) or what depends on it (not forward), in
+     * breadth-first order: nearest first, each list in IRI-id order.
+     */
+    public int[] reach(int node, boolean forward) {
+        Scratch s = scratch();
+        int tail = bfs(node, forward, s);
+        int[] out = new int[tail - 1 + (selfLoop[node] ? 1 : 0)];
+        int w = 0;
+        if (selfLoop[node])
+            out[w++] = node;
+        for (int i = 0; i < tail; i++)
+            if (s.queue[i] != node) out[w++] = s.queue[i];
+        return out;
+    }
+
+    /** How many nodes {@link #reach} would return, without allocating the answer. */
+    public int reachCount(int node, boolean forward) {
+        Scratch s = scratch();
+        return bfs(node, forward, s) - 1 + (selfLoop[node] ? 1 : 0);
+    }
+
+    /** Does {@code a} depend on {@code b}? */
+    public boolean dependsOn(int a, int b) {
+        if (a == b)
+            return selfLoop[a];
+        Scratch s = scratch();
+        int[] start = outStart, adj = outAdj, stamp = s.stamp, queue = s.queue;
+        int epoch = s.epoch, head = 0, tail = 0;
+        stamp[a] = epoch;
+        queue[tail++] = a;
+        while (head < tail) {
+            int x = queue[head++];
+            for (int i = start[x], end = start[x + 1]; i < end; i++) {
+                int y = adj[i];
+                if (y == b)
+                    return true;
+                if (stamp[y] != epoch) {
+                    stamp[y] = epoch;
+                    queue[tail++] = y;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** BFS from node; returns the queue length (node itself first, every node once). */
+    private int bfs(int node, boolean forward, Scratch s) {
+        int[] start = forward ? outStart : inStart, adj = forward ? outAdj : inAdj, stamp = s.stamp, queue = s.queue;
+        int epoch = s.epoch, head = 0, tail = 0;
+        stamp[node] = epoch;
+        queue[tail++] = node;
+        while (head < tail) {
+            int x = queue[head++];
+            for (int i = start[x], end = start[x + 1]; i < end; i++) {
+                int y = adj[i];
+                if (stamp[y] != epoch) {
+                    stamp[y] = epoch;
+                    queue[tail++] = y;
+                }
+            }
+        }
+        return tail;
+    }
+
+    /** Number of (a, b) pairs with a depending on b: the size of the materialized closure. */
+    public long countAllPairs() {
+        long p = pairs;
+        if (p < 0) {
+            p = computeAllPairs();
+            pairs = p;
+        }
+        return p;
+    }
+
+    /** {@link #countAllPairs()} computed afresh (one walk from every node, on every core), for benchmarks. */
+    public long computeAllPairs() {
+        return IntStream.range(0, iris.length).parallel().mapToLong(a -> reachCount(a, true)).sum();
+    }
+
+    /** The forward adjacency (CSR): offsets per node, then targets. Read-only views for benchmarks. */
+    public int[] outOffsets() { return outStart; }
+    public int[] outTargets() { return outAdj; }
+
+    /**
+     * The number of pairs if it is at most {@code limit}, else some number above the limit
+     * (the count stops as soon as it is passed).
+     */
+    public long countPairsUpTo(long limit) {
+        if (pairs >= 0)
+            return pairs;
+        AtomicLong sum = new AtomicLong();
+        IntStream.range(0, iris.length).parallel().forEach(a -> {
+            if (sum.get() <= limit)
+                sum.addAndGet(reachCount(a, true));
+        });
+        long p = sum.get();
+        if (p <= limit)
+            pairs = p;
+        return p;
+    }
+
+    // ------------------------------------------------------------------ file
+
+    /** Write to {@code file} and force it to disk. */
+    public void write(Path file) {
+        try (OutputStream fos = Files.newOutputStream(file);
+             DataOutputStream out = new DataOutputStream(new BufferedOutputStream(fos, 1 << 20))) {
+            int n = iris.length;
+            out.writeInt(MAGIC);
+            out.writeInt(FORMAT);
+            out.writeInt(n);
+            out.writeInt(outAdj.length);
+            out.writeLong(pairs);
+            for (String iri : iris) {
+                byte[] b = iri.getBytes(StandardCharsets.UTF_8);
+                out.writeInt(b.length);
+                out.write(b);
+            }
+            for (int i = 0; i < n; i++) out.writeBoolean(selfLoop[i]);
+            ByteBuffer buf = ByteBuffer.allocate(4 * (n + 1 + outAdj.length));
+            buf.asIntBuffer().put(outStart).put(outAdj);
+            out.write(buf.array());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the dependency index " + file, e);
+        }
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            ch.force(true);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot sync the dependency index " + file, e);
+        }
+    }
+
+    public static DependencyIndex read(Path file) {
+        try {
+            ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(file));
+            if (b.getInt() != MAGIC || b.getInt() != FORMAT)
+                throw new IllegalStateException(file + " is not a chipgraph dependency index (format " + FORMAT + ")");
+            int n = b.getInt(), m = b.getInt();
+            long pairs = b.getLong();
+            String[] iris = new String[n];
+            byte[] arr = b.array();
+            for (int i = 0; i < n; i++) {
+                int len = b.getInt();
+                iris[i] = new String(arr, b.position(), len, StandardCharsets.UTF_8);
+                b.position(b.position() + len);
+            }
+            boolean[] self = new boolean[n];
+            for (int i = 0; i < n; i++) self[i] = b.get() != 0;
+            int[] start = new int[n + 1], adj = new int[m];
+            var ints = b.asIntBuffer();
+            ints.get(start);
+            ints.get(adj);
+            DependencyIndex idx = new DependencyIndex(iris, start, adj, self);
+            idx.pairs = pairs;
+            return idx;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the dependency index " + file, e);
+        }
+    }
+
+    // ------------------------------------------------------------------ datasets
+
+    /** Attach an index to a dataset (in memory loads). */
+    public static void attach(DatasetGraph dsg, DependencyIndex index) {
+        dsg.getContext().set(CONTEXT_KEY, CompletableFuture.completedFuture(index));
+    }
+
+    /**
+     * Attach the index file of a store version to the dataset opened on it, if the version has
+     * one; it is read in the background so that opening stays fast.
+     */
+    public static void attachFile(DatasetGraph dsg, Path versionDir) {
+        Path file = versionDir.resolve(FILE_NAME);
+        if (!Files.isRegularFile(file))
+            return;
+        CompletableFuture<DependencyIndex> f = new CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            try {
+                f.complete(read(file));
+            } catch (Throwable e) {
+                f.completeExceptionally(e);
+            }
+        }, "chipgraph-index-reader");
+        t.setDaemon(true);
+        t.start();
+        dsg.getContext().set(CONTEXT_KEY, f);
+    }
+
+    /** The index attached to a dataset or query context, or null. */
+    public static DependencyIndex of(Context cxt) {
+        if (cxt == null)
+            return null;
+        Object v = cxt.get(CONTEXT_KEY);
+        if (v instanceof CompletableFuture<?> f)
+            return (DependencyIndex) f.join();
+        return v instanceof DependencyIndex d ? d : null;
+    }
+}

@@ -1,0 +1,80 @@
+package org.w3id.chipgraph.serve;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+
+import org.apache.jena.atlas.json.JSON;
+import org.apache.jena.atlas.json.JsonObject;
+import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.query.QueryFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.w3id.chipgraph.Chipgraph;
+import org.w3id.chipgraph.TestGraph;
+import org.w3id.chipgraph.query.QueryRunner;
+
+/** /api/dependencies and /api/dependents answer as the materialized cg:dependsOn does. */
+class DependenciesApiTest {
+    static FusekiServer server;
+    static String base;
+    static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @BeforeAll
+    static void start() {
+        server = ChipgraphServer.build(TestGraph.dataset(), new ServerOptions(0, Duration.ofSeconds(30), true));
+        server.start();
+        base = "http://localhost:" + server.getHttpPort();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) server.stop();
+    }
+
+    static HttpResponse<String> get(String path, String accept) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", accept).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    static long sparqlCount(String pattern) {
+        var rs = QueryRunner.select(TestGraph.dataset(), QueryFactory.create(Chipgraph.PREFIXES
+                + "SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE { " + pattern + " }"), Map.of());
+        return ((Number) rs.next().get("n").getLiteralValue()).longValue();
+    }
+
+    @Test
+    void whoDependsOnTsmcAndWhatDeepSeekDependsOn() throws Exception {
+        JsonObject r = JSON.parse(get("/api/dependents?of=tsmc", "application/json").body());
+        assertEquals(Chipgraph.ID + "tsmc", r.get("entity").getAsString().value());
+        assertEquals(sparqlCount("?x cg:dependsOn id:tsmc"), r.get("count").getAsNumber().value().longValue());
+        JsonObject d = JSON.parse(get("/api/dependencies?of=" + URLEncoder.encode("DeepSeek", StandardCharsets.UTF_8) + "&limit=2",
+                "application/json").body());
+        assertEquals(sparqlCount("id:deepseek cg:dependsOn ?x"), d.get("count").getAsNumber().value().longValue());
+        assertEquals(2, d.get("answers").getAsArray().size(), "the first 'limit' answers");
+    }
+
+    @Test
+    void csvGivesOneIriARowAndTheCountInAHeader() throws Exception {
+        HttpResponse<String> r = get("/api/dependents?of=id:asml&limit=3", "text/csv");
+        assertEquals(200, r.statusCode());
+        assertTrue(r.body().startsWith("iri\r\n"), r.body());
+        assertEquals(4, r.body().split("\r\n").length);
+        assertEquals(Long.toString(sparqlCount("?x cg:dependsOn id:asml")), r.headers().firstValue("X-Total-Count").orElseThrow());
+    }
+
+    @Test
+    void badArgumentsAreRefused() throws Exception {
+        assertEquals(404, get("/api/dependents?of=" + URLEncoder.encode("No Such Company", StandardCharsets.UTF_8), "application/json").statusCode());
+        assertEquals(400, get("/api/dependents", "application/json").statusCode());
+        assertEquals(400, get("/api/dependents?of=tsmc&limit=-1", "application/json").statusCode());
+    }
+}

@@ -389,13 +389,26 @@ public final class DependencyIndex {
         dsg.getContext().set(CONTEXT_KEY, f);
     }
 
-    /** The index attached to a dataset or query context, or null. */
+    /**
+     * The index attached to a dataset or query context, or null (none, or its file could not be
+     * read, e.g. written by a newer chipgraph: callers then build one from the store).
+     */
     public static DependencyIndex of(Context cxt) {
         if (cxt == null)
             return null;
         Object v = cxt.get(CONTEXT_KEY);
-        if (v instanceof CompletableFuture<?> f)
-            return (DependencyIndex) f.join();
+        if (v instanceof CompletableFuture<?> f) {
+            try {
+                return (DependencyIndex) f.join();
+            } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException e) {
+                if (WARNED.compareAndSet(false, true))
+                    org.slf4j.LoggerFactory.getLogger(DependencyIndex.class)
+                            .warn("Dependency index not usable, building one from the store instead: {}", e.getCause() == null ? e : e.getCause().getMessage());
+                return null;
+            }
+        }
         return v instanceof DependencyIndex d ? d : null;
     }
+
+    private static final java.util.concurrent.atomic.AtomicBoolean WARNED = new java.util.concurrent.atomic.AtomicBoolean();
 }

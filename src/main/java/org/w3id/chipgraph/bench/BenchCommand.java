@@ -431,11 +431,10 @@ public final class BenchCommand implements Callable<Integer> {
         if (left <= 0)
             throw new CapReached();
         if (url != null) {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url.url(iri, forward)))
-                    .timeout(Duration.ofNanos(left)).header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() != 200)
-                throw new IllegalStateException("HTTP " + r.statusCode() + " for " + url.url(iri, forward) + ": " + r.body());
-            return Long.parseLong(r.headers().firstValue("X-Total-Count").orElse("0"));
+            Http.Response r = Http.get(url.url(iri, forward), "application/json", Duration.ofNanos(left));
+            if (r.status() != 200)
+                throw new IllegalStateException("HTTP " + r.status() + " for " + url.url(iri, forward) + ": " + r.body());
+            return r.totalCount() == null ? 0 : Long.parseLong(r.totalCount());
         }
         String x = "<" + iri + ">";
         String pattern = forward ? x + " " + pathOrProp + " ?z" : "?z " + pathOrProp + " " + x;
@@ -449,7 +448,7 @@ public final class BenchCommand implements Callable<Integer> {
             int v = body.indexOf("\"value\"", i);
             int a = body.indexOf('"', v + 8) + 1, b = body.indexOf('"', a);
             return Long.parseLong(body.substring(a, b));
-        } catch (java.net.http.HttpTimeoutException e) {
+        } catch (java.net.SocketTimeoutException e) {
             throw new CapReached();
         }
     }
@@ -459,15 +458,11 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     String sparql(String endpoint, String query, Duration timeout) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(endpoint)).timeout(timeout)
-                .header("Accept", "application/sparql-results+json")
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("query=" + URLEncoder.encode(query, StandardCharsets.UTF_8))).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() == 503 || r.statusCode() == 504)
+        Http.Response r = Http.postQuery(endpoint, query, timeout);
+        if (r.status() == 503 || r.status() == 504)
             throw new CapReached();
-        if (r.statusCode() != 200)
-            throw new IllegalStateException("HTTP " + r.statusCode() + " from " + endpoint + ": " + r.body());
+        if (r.status() != 200)
+            throw new IllegalStateException("HTTP " + r.status() + " from " + endpoint + ": " + r.body());
         return r.body();
     }
 

@@ -33,7 +33,7 @@ final class LoadCommand implements Callable<Integer> {
     Long closureLimit;
 
     @Option(names = "--explanation-limit", paramLabel = "PAIRS", description =
-            "Write the explanation graph only up to this many dependency pairs (default: 200000, or -Dchipgraph.explanationLimit).")
+            "Write the explanation graph only up to this many dependency pairs (default: 20000, or -Dchipgraph.explanationLimit).")
     Long explanationLimit;
 
     @Override

@@ -310,7 +310,7 @@ public final class Loader {
     }
 
     /** Beyond this many dependency pairs, explanations are answered on demand only. */
-    static final long EXPLANATION_PAIR_LIMIT = 200_000;
+    static final long EXPLANATION_PAIR_LIMIT = 20_000;
 
     private LoadReport report(String version, Prepared p, Map<String, Long> counts) {
         long inferred = counts.getOrDefault(Chipgraph.GRAPH_INFERRED.getURI(), 0L);

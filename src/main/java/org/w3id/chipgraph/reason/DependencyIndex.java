@@ -41,13 +41,15 @@ public final class DependencyIndex {
     /** Dataset context key under which an opened store holds its index (a {@link CompletableFuture}). */
     public static final Symbol CONTEXT_KEY = Symbol.create(Chipgraph.NS + "dependencyIndex");
     private static final int MAGIC = 0x43474449; // "CGDI"
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
 
     private final String[] iris;
     private final Map<String, Integer> ids;
     private final int[] outStart, outAdj, inStart, inAdj;
     private final boolean[] selfLoop;
     private volatile long pairs = -1;
+    /** Answers per node each way (what it depends on, what depends on it), once computed. */
+    private volatile int[] outCount, inCount;
 
     private DependencyIndex(String[] iris, int[] outStart, int[] outAdj, boolean[] selfLoop) {
         this.iris = iris;
@@ -149,9 +151,64 @@ public final class DependencyIndex {
 
     /** How many nodes {@link #reach} would return, without allocating the answer. */
     public int reachCount(int node, boolean forward) {
+        int[] c = forward ? outCount : inCount;
+        if (c != null)
+            return c[node];
         Scratch s = scratch();
         return bfs(node, forward, s) - 1 + (selfLoop[node] ? 1 : 0);
     }
+
+    /**
+     * The first {@code limit} answers of {@link #reach} (nearest first), walking no further
+     * than needed to find them.
+     */
+    public int[] first(int node, boolean forward, int limit) {
+        if (limit <= 0)
+            return new int[0];
+        Scratch s = scratch();
+        int[] start = forward ? outStart : inStart, adj = forward ? outAdj : inAdj, stamp = s.stamp, queue = s.queue;
+        int epoch = s.epoch, head = 0, tail = 0;
+        int[] out = new int[Math.min(limit, iris.length)];
+        int w = 0;
+        if (selfLoop[node])
+            out[w++] = node;
+        stamp[node] = epoch;
+        queue[tail++] = node;
+        while (head < tail && w < out.length) {
+            int x = queue[head++];
+            for (int i = start[x], end = start[x + 1]; i < end && w < out.length; i++) {
+                int y = adj[i];
+                if (stamp[y] != epoch) {
+                    stamp[y] = epoch;
+                    queue[tail++] = y;
+                    if (y != node) out[w++] = y;
+                }
+            }
+        }
+        return w == out.length ? out : Arrays.copyOf(out, w);
+    }
+
+    /**
+     * Count every node's answers both ways (one walk from each node, each way, on every core),
+     * so that {@link #reachCount} is a lookup and the closure size is known. Done at load time.
+     */
+    public void computeCounts() {
+        int n = iris.length;
+        int[] out = new int[n], in = new int[n];
+        IntStream.range(0, n).parallel().forEach(a -> {
+            Scratch s = scratch();
+            out[a] = bfs(a, true, s) - 1 + (selfLoop[a] ? 1 : 0);
+            Scratch s2 = scratch();
+            in[a] = bfs(a, false, s2) - 1 + (selfLoop[a] ? 1 : 0);
+        });
+        long p = 0;
+        for (int c : out) p += c;
+        outCount = out;
+        inCount = in;
+        pairs = p;
+    }
+
+    public boolean hasCounts() { return outCount != null; }
 
     /** Does {@code a} depend on {@code b}? */
     public boolean dependsOn(int a, int b) {
@@ -208,7 +265,7 @@ public final class DependencyIndex {
 
     /** {@link #countAllPairs()} computed afresh (one walk from every node, on every core), for benchmarks. */
     public long computeAllPairs() {
-        return IntStream.range(0, iris.length).parallel().mapToLong(a -> reachCount(a, true)).sum();
+        return IntStream.range(0, iris.length).parallel().mapToLong(a -> bfs(a, true, scratch()) - 1 + (selfLoop[a] ? 1 : 0)).sum();
     }
 
     /** The forward adjacency (CSR): offsets per node, then targets. Read-only views for benchmarks. */
@@ -251,8 +308,12 @@ public final class DependencyIndex {
                 out.write(b);
             }
             for (int i = 0; i < n; i++) out.writeBoolean(selfLoop[i]);
-            ByteBuffer buf = ByteBuffer.allocate(4 * (n + 1 + outAdj.length));
+            boolean counts = outCount != null;
+            out.writeBoolean(counts);
+            ByteBuffer buf = ByteBuffer.allocate(4 * (n + 1 + outAdj.length + (counts ? 2 * n : 0)));
             buf.asIntBuffer().put(outStart).put(outAdj);
+            if (counts)
+                buf.asIntBuffer().position(n + 1 + outAdj.length).put(outCount).put(inCount);
             out.write(buf.array());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the dependency index " + file, e);
@@ -280,11 +341,19 @@ public final class DependencyIndex {
             }
             boolean[] self = new boolean[n];
             for (int i = 0; i < n; i++) self[i] = b.get() != 0;
+            boolean counts = b.get() != 0;
             int[] start = new int[n + 1], adj = new int[m];
             var ints = b.asIntBuffer();
             ints.get(start);
             ints.get(adj);
             DependencyIndex idx = new DependencyIndex(iris, start, adj, self);
+            if (counts) {
+                int[] oc = new int[n], ic = new int[n];
+                ints.get(oc);
+                ints.get(ic);
+                idx.outCount = oc;
+                idx.inCount = ic;
+            }
             idx.pairs = pairs;
             return idx;
         } catch (IOException e) {
@@ -320,13 +389,26 @@ public final class DependencyIndex {
         dsg.getContext().set(CONTEXT_KEY, f);
     }
 
-    /** The index attached to a dataset or query context, or null. */
+    /**
+     * The index attached to a dataset or query context, or null (none, or its file could not be
+     * read, e.g. written by a newer chipgraph: callers then build one from the store).
+     */
     public static DependencyIndex of(Context cxt) {
         if (cxt == null)
             return null;
         Object v = cxt.get(CONTEXT_KEY);
-        if (v instanceof CompletableFuture<?> f)
-            return (DependencyIndex) f.join();
+        if (v instanceof CompletableFuture<?> f) {
+            try {
+                return (DependencyIndex) f.join();
+            } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException e) {
+                if (WARNED.compareAndSet(false, true))
+                    org.slf4j.LoggerFactory.getLogger(DependencyIndex.class)
+                            .warn("Dependency index not usable, building one from the store instead: {}", e.getCause() == null ? e : e.getCause().getMessage());
+                return null;
+            }
+        }
         return v instanceof DependencyIndex d ? d : null;
     }
+
+    private static final java.util.concurrent.atomic.AtomicBoolean WARNED = new java.util.concurrent.atomic.AtomicBoolean();
 }

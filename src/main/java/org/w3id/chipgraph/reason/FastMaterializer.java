@@ -292,15 +292,16 @@ WHERE {
             long t2 = System.nanoTime();
             index = DependencyIndex.fromEdges(depNodes.stream().map(n -> n.isURI() ? n.getURI() : n.toString()).toArray(String[]::new),
                     Arrays.copyOf(baseFrom, baseCount), Arrays.copyOf(baseTo, baseCount));
-            pairs = index.countPairsUpTo(closureLimit);
+            index.computeCounts();
+            pairs = index.countAllPairs();
             indexSeconds = (System.nanoTime() - t2) / 1e9;
             materialized = pairs <= closureLimit || nonIriDependency;
             if (nonIriDependency && pairs > closureLimit)
                 notes.add("the cg:dependsOn closure is materialized whatever its size: a dependency edge has a blank node or literal end");
             if (materialized)
                 materializeClosure(index);
-            progress.accept(String.format("dependency index: %d nodes, %d edges, %s pairs; closure %s (%.1f s)",
-                    index.size(), index.edgeCount(), materialized ? Long.toString(pairs) : "more than " + closureLimit,
+            progress.accept(String.format("dependency index: %d nodes, %d edges, %d pairs; closure %s (%.1f s)",
+                    index.size(), index.edgeCount(), pairs,
                     materialized ? "materialized" : "NOT materialized (over the limit of " + closureLimit + "): cg:dependsOn is answered by cgf:dependsOn",
                     (System.nanoTime() - t2) / 1e9));
         } else {
@@ -308,7 +309,7 @@ WHERE {
             pairs = -1;
             materialized = true;
         }
-        return new Result(inferred, perRule, rounds, index, materialized ? pairs : -1, materialized, notes, indexSeconds);
+        return new Result(inferred, perRule, rounds, index, pairs, materialized, notes, indexSeconds);
     }
 
     private Result fallback(Graph assertedGraph, Consumer<String> progress, List<String> notes) {

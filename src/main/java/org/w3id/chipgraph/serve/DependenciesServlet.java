@@ -71,11 +71,14 @@ public final class DependenciesServlet extends HttpServlet {
             return;
         }
         Integer node = index.idOf(iri);
-        int[] answers = node == null ? new int[0] : index.reach(node, direction == Direction.DEPENDENCIES);
-        int shown = Math.min(limit, answers.length);
+        boolean forward = direction == Direction.DEPENDENCIES;
+        // The count is kept in the index; only the answers shown are walked to.
+        int count = node == null ? 0 : index.reachCount(node, forward);
+        int[] answers = node == null ? new int[0] : index.first(node, forward, limit);
+        int shown = answers.length;
         resp.setStatus(200);
         resp.setHeader("Vary", "Accept");
-        resp.setHeader("X-Total-Count", Integer.toString(answers.length));
+        resp.setHeader("X-Total-Count", Integer.toString(count));
         if (csv) {
             resp.setContentType("text/csv;charset=utf-8");
             PrintWriter w = resp.getWriter();
@@ -88,7 +91,7 @@ public final class DependenciesServlet extends HttpServlet {
         JsonObject o = new JsonObject();
         o.put("entity", iri);
         o.put("question", direction == Direction.DEPENDENCIES ? "what it depends on" : "who depends on it");
-        o.put("count", answers.length);
+        o.put("count", count);
         o.put("limit", limit);
         JsonArray a = new JsonArray();
         for (int i = 0; i < shown; i++)

@@ -117,12 +117,19 @@ class DependencyIndexTest {
         assertTrue(idx.dependsOn(0, 2));
         assertEquals(2 + 2 + 0 + 1, idx.countAllPairs());
         assertEquals(3, idx.edgeCount(), "duplicates and self-loops are not edges");
+        assertArrayEquals(new int[] {1}, idx.first(0, true, 1), "the first answers are the nearest");
+        assertArrayEquals(new int[] {3}, idx.first(3, true, 5));
+        idx.computeCounts();
+        for (int n = 0; n < 4; n++)
+            for (boolean f : new boolean[] {true, false})
+                assertEquals(idx.reach(n, f).length, idx.reachCount(n, f), "count kept for node " + n);
     }
 
     @Test
     void theIndexFileRoundTrips() {
         DependencyIndex idx = DependencyIndex.fromEdges(new String[] {"https://x/a", "https://x/한", "c"},
                 new int[] {0, 1, 2}, new int[] {1, 2, 2});
+        idx.computeCounts();
         Path f = tmp.resolve("i.bin");
         idx.write(f);
         DependencyIndex back = DependencyIndex.read(f);
@@ -130,5 +137,8 @@ class DependencyIndexTest {
         assertEquals(1, back.idOf("https://x/한"));
         assertArrayEquals(idx.reach(0, true), back.reach(0, true));
         assertTrue(back.hasSelfLoop(2));
+        assertTrue(back.hasCounts());
+        assertEquals(idx.countAllPairs(), back.countAllPairs());
+        assertEquals(3, back.reachCount(2, false), "b, a and c itself (its own self-dependency)");
     }
 }

@@ -195,7 +195,7 @@ public final class DependencyIndex {
     public void computeCounts() {
         int n = iris.length;
         int[] out = new int[n], in = new int[n];
-        IntStream.range(0, n).parallel().forEach(a -> {
+        nodes().forEach(a -> {
             Scratch s = scratch();
             out[a] = bfs(a, true, s) - 1 + (selfLoop[a] ? 1 : 0);
             Scratch s2 = scratch();
@@ -265,8 +265,16 @@ public final class DependencyIndex {
 
     /** {@link #countAllPairs()} computed afresh (one walk from every node, on every core), for benchmarks. */
     public long computeAllPairs() {
-        return IntStream.range(0, iris.length).parallel().mapToLong(a -> bfs(a, true, scratch()) - 1 + (selfLoop[a] ? 1 : 0)).sum();
+        return nodes().mapToLong(a -> bfs(a, true, scratch()) - 1 + (selfLoop[a] ? 1 : 0)).sum();
     }
+
+    /** Every node id, on every core when the graph is big enough for that to pay. */
+    private IntStream nodes() {
+        IntStream s = IntStream.range(0, iris.length);
+        return outAdj.length >= PARALLEL_FROM_EDGES ? s.parallel() : s;
+    }
+
+    static final int PARALLEL_FROM_EDGES = 50_000;
 
     /** The forward adjacency (CSR): offsets per node, then targets. Read-only views for benchmarks. */
     public int[] outOffsets() { return outStart; }

@@ -757,9 +757,13 @@ public final class BenchCommand implements Callable<Integer> {
         }
     }
 
+    private final long started = System.nanoTime();
+
+    /** A progress line, with the minutes since the start (to see where a run's time goes). */
     void say(String s) {
-        System.out.println("[bench] " + s);
+        String line = String.format(Locale.ROOT, "[bench %5.1f min] %s", (System.nanoTime() - started) / 6e10, s);
+        System.out.println(line);
         System.out.flush();
-        log.println("[bench] " + s);
+        log.println(line);
     }
 }

@@ -75,7 +75,9 @@ public final class ChipgraphServer {
         b.addServlet(ReloadServlet.PATH, new ReloadServlet(options.security().admin()));
         if (options.security().https())
             b.https(options.security().httpsPort(), options.security().httpsConf().toString());
-        return b.build();
+        FusekiServer server = b.build();
+        ResponseBuffers.pool(server.getJettyServer());
+        return server;
     }
 
     /** Let the reload trigger ({@link ReloadServlet}) switch this server through {@code follower}. */

@@ -70,7 +70,15 @@ public final class ChipgraphServer {
                 .addServlet("/api/dependents", new DependenciesServlet(DependenciesServlet.Direction.DEPENDENTS));
         // Home page, entity pages, search, named queries, the dependency picture, the Fuseki UI at /ui/.
         WebRoutes.install(b, options);
-        LabelIndex.of(dsg);
+        // The label index is built beside the server's start, not before it (5 s at 100,000 edges):
+        // SPARQL answers at once, and a search that comes early waits for the index.
+        Thread.ofPlatform().daemon().name("chipgraph-label-index").start(() -> {
+            try {
+                LabelIndex.of(dsg);
+            } catch (RuntimeException e) {
+                // e.g. the store closed before the index was done: the first search builds it, or says why
+            }
+        });
         // Serve the newly published version now (HTTP Basic; 404 unless a password file is given).
         b.addServlet(ReloadServlet.PATH, new ReloadServlet(options.security().admin()));
         if (options.security().https())

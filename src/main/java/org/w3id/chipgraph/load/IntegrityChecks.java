@@ -125,9 +125,13 @@ final class IntegrityChecks {
 
     /** Everything that needs all files: dangling references. Throws with every problem found. */
     void check(DatasetGraph data) {
+        // Every typed subject, in one pass: asking the dataset once per reference looked in every
+        // named graph each time (200,000 references x 1,100 graphs on a generated network).
+        Set<Node> typed = new HashSet<>();
+        data.find(Node.ANY, Node.ANY, RDF.type.asNode(), Node.ANY).forEachRemaining(q -> typed.add(q.getSubject()));
         for (Map.Entry<Node, Use> e : references.entrySet()) {
             Node o = e.getKey();
-            if (data.contains(Node.ANY, o, RDF.type.asNode(), Node.ANY))
+            if (typed.contains(o))
                 continue;
             Use u = e.getValue();
             problems.add(u.file() + ": " + ShaclGate.fmt(u.subject()) + " " + ShaclGate.fmt(u.property()) + " "

@@ -83,7 +83,7 @@ final class ShaclGate {
      */
     static Graph withoutWarningTargets(Graph shapesGraph) {
         Node severity = SHACL.severity, warning = SHACL.Warning, info = SHACL.Info;
-        List<Node> quiet = new ArrayList<>();
+        java.util.Set<Node> quiet = new java.util.HashSet<>();
         java.util.function.Predicate<Node> belowViolation = shape -> {
             List<Node> levels = new ArrayList<>();
             shapesGraph.find(shape, severity, Node.ANY).forEachRemaining(t -> levels.add(t.getObject()));
@@ -100,7 +100,7 @@ final class ShaclGate {
         if (quiet.isEmpty())
             return shapesGraph;
         Graph copy = GraphFactory.createDefaultGraph();
-        List<Node> targets = List.of(SHACL.targetClass, SHACL.targetNode, SHACL.targetSubjectsOf, SHACL.targetObjectsOf, SHACL.target);
+        java.util.Set<Node> targets = java.util.Set.of(SHACL.targetClass, SHACL.targetNode, SHACL.targetSubjectsOf, SHACL.targetObjectsOf, SHACL.target);
         shapesGraph.find().forEachRemaining(t -> {
             if (!(quiet.contains(t.getSubject()) && targets.contains(t.getPredicate())))
                 copy.add(t);

@@ -3,9 +3,11 @@ package org.w3id.chipgraph.serve;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
@@ -14,6 +16,9 @@ import org.apache.jena.query.QuerySolution;
 import org.apache.jena.query.ResultSet;
 import org.apache.jena.sparql.exec.http.QueryExecHTTP;
 import org.apache.jena.system.Txn;
+import org.eclipse.jetty.io.ArrayByteBufferPool;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.rdf4j.query.BindingSet;
 import org.eclipse.rdf4j.query.TupleQueryResult;
 import org.eclipse.rdf4j.repository.RepositoryConnection;
@@ -282,5 +287,29 @@ class ServerTest {
         assertEquals(200, stats.statusCode());
         var json = org.apache.jena.atlas.json.JSON.parse(stats.body());
         assertTrue(json.get("datasets").getAsObject().hasKey("/chipgraph"), stats.body());
+    }
+
+    /**
+     * Fuseki's 5 MB response buffer is taken from a pool that keeps it (ResponseBuffers): after many
+     * requests one after another the pool holds a few such buffers, not one per request, and no
+     * request needed a buffer too large for the pool.
+     */
+    @Test
+    void theOutputBufferIsPooledAndReused() throws Exception {
+        ServerConnector connector = (ServerConnector) server.getJettyServer().getConnectors()[0];
+        int outputBuffer = connector.getConnectionFactory(HttpConnectionFactory.class).getHttpConfiguration().getOutputBufferSize();
+        assertTrue(outputBuffer >= 1024 * 1024, "Fuseki's output buffer is large (" + outputBuffer + " bytes): the case this is for");
+        ArrayByteBufferPool pool = assertInstanceOf(ArrayByteBufferPool.class, connector.getByteBufferPool());
+        assertTrue(pool.getMaxCapacity() >= outputBuffer, "the pool keeps buffers of " + outputBuffer + " bytes");
+
+        String query = "/chipgraph/sparql?query=" + URLEncoder.encode("SELECT * { ?s ?p ?o } LIMIT 5", StandardCharsets.UTF_8);
+        for (int i = 0; i < 40; i++)
+            for (String path : List.of("/$/ping", query, "/api/dependents?of=tsmc"))
+                assertEquals(200, http.send(HttpRequest.newBuilder(URI.create(base + path)).build(),
+                        HttpResponse.BodyHandlers.ofString()).statusCode(), path);
+        // 120 requests, one at a time: the buffers were returned to the pool and taken again.
+        long held = pool.getDirectMemory() + pool.getHeapMemory();
+        assertTrue(held >= outputBuffer, "the pool holds an output buffer after the requests (" + held + " bytes)");
+        assertTrue(held <= 8L * outputBuffer, "a few output buffers, not one per request (" + held + " bytes)");
     }
 }

@@ -17,6 +17,7 @@ import org.apache.jena.fuseki.validation.IRIValidator;
 import org.apache.jena.fuseki.validation.LangTagValidator;
 import org.apache.jena.fuseki.validation.QueryValidator;
 import org.apache.jena.query.ARQ;
+import org.apache.jena.sparql.ARQConstants;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.util.Context;
 import org.w3id.chipgraph.search.LabelIndex;
@@ -50,7 +51,8 @@ public final class ChipgraphServer {
         WebRoutes.addUiFilter(b);
         b.addFilter("/*", new ReadOnlyFilter())
                 // SPARQL queries with SERVICE checked against the allow-list, and rows capped, before they run.
-                .registerOperation(Operation.Query, new GuardedQuery(options.services(), options.security().maxRows()))
+                .registerOperation(Operation.Query, new GuardedQuery(options.services(), options.security().maxRows(),
+                        options.security().limits().maxResponseBytes()))
                 .add(ServerOptions.DATASET, dataService(dsg, options))
                 // The Fuseki UI lists datasets from /$/server and checks syntax with /$/validate/*.
                 .addServlet("/$/server", new ActionServerStatus())
@@ -85,6 +87,9 @@ public final class ChipgraphServer {
             b.https(options.security().httpsPort(), options.security().httpsConf().toString());
         FusekiServer server = b.build();
         ResponseBuffers.pool(server.getJettyServer());
+        // Body, response and header sizes for every route; a capped ORDER BY keeps only its top rows.
+        SizeLimits.install(server.getJettyServer(), options.security().limits());
+        SizeLimits.topNUpTo(options.security().maxRows());
         return server;
     }
 
@@ -102,6 +107,8 @@ public final class ChipgraphServer {
         Context cxt = new Context();
         cxt.set(ARQ.queryTimeout, Long.toString(options.queryTimeout().toMillis()));
         options.services().install(cxt);
+        // Regular expressions stop at the deadline; GROUP_CONCAT and string functions are capped.
+        cxt.set(ARQConstants.sysOptimizerFactory, GuardedOptimizer.factory(options.security().limits().maxStringChars()));
         return DataService.newBuilder(dsg)
                 .addEndpoint(endpoint(Operation.Query, "", cxt))
                 .addEndpoint(endpoint(Operation.Query, "sparql", cxt))

@@ -54,7 +54,7 @@ class ServeProcessTest {
 
         String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        Process p = new ProcessBuilder(javaBin, "-XX:TieredStopAtLevel=1", "-cp", cp, "org.w3id.chipgraph.cli.Main", "serve",
+        Process p = new ProcessBuilder(javaBin, "-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError", "-cp", cp, "org.w3id.chipgraph.cli.Main", "serve",
                 "--project", project.toString(), "--db", db.toString(), "--port", "0", "--localhost",
                 "--timeout", "5", "--max-rows", "7", "--admin-password-file", passwd.toString())
                 .redirectErrorStream(true).start();

@@ -3,6 +3,7 @@ package org.w3id.chipgraph.serve;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.jena.query.QueryCancelledException;
+import org.apache.jena.sparql.engine.ExecutionContext;
 import org.apache.jena.sparql.function.FunctionEnv;
 import org.apache.jena.sparql.util.Context;
 
@@ -23,7 +24,8 @@ final class CancellableChars implements CharSequence {
 
     /** {@code text} itself when the execution has no cancel signal (no timeout to honour). */
     static CharSequence of(String text, FunctionEnv env) {
-        AtomicBoolean cancel = env == null ? null : Context.getCancelSignal(env.getContext());
+        AtomicBoolean cancel = env instanceof ExecutionContext ec ? ec.getCancelSignal()
+                : env == null ? null : Context.getCancelSignal(env.getContext());
         return cancel == null ? text : new CancellableChars(text, cancel);
     }
 

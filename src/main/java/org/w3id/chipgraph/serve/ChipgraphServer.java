@@ -90,6 +90,7 @@ public final class ChipgraphServer {
         // Body, response and header sizes for every route; a capped ORDER BY keeps only its top rows.
         SizeLimits.install(server.getJettyServer(), options.security().limits());
         SizeLimits.topNUpTo(options.security().maxRows());
+        DeadlineStrSplit.install();
         return server;
     }
 

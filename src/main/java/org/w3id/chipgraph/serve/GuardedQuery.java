@@ -84,7 +84,12 @@ final class GuardedQuery extends SPARQL_QueryDataset {
         if (queryString.length() > ResourceLimits.MAX_QUERY_CHARS)
             ServletOps.error(HttpSC.PAYLOAD_TOO_LARGE_413, "The query is " + queryString.length()
                     + " characters long; the most this server parses is " + ResourceLimits.MAX_QUERY_CHARS);
-        super.execute(queryString, action);
+        try {
+            super.execute(queryString, action);
+        } catch (StackOverflowError e) {
+            // Deep nesting (a sum of 50,000 terms, 20,000 parentheses) overflows the parser's or the evaluator's recursion.
+            ServletOps.errorBadRequest("The query is nested too deeply to parse or evaluate; split it up");
+        }
     }
 
     /** Fuseki's, with {@link RequestTimeout}'s timeouts instead of Fuseki's (which let {@code timeout=A,B} pass the server's). */

@@ -122,6 +122,8 @@ class HostileLimitsTest {
                 "REPLACE in a subquery");
         assertTimedOutWithin(get("PREFIX fn: <http://www.w3.org/2005/xpath-functions#> ASK { FILTER(fn:matches(" + EVIL + ")) }", ""), "fn:matches");
         assertTimedOutWithin(get("ASK { FILTER EXISTS { FILTER(REGEX(" + EVIL + ")) } }", ""), "REGEX in EXISTS");
+        assertTimedOutWithin(get("PREFIX apf: <http://jena.apache.org/ARQ/property#> SELECT * { ?x apf:strSplit (" + EVIL.replace(",", "") + ") }", ""),
+                "apf:strSplit");
         // Ordinary regular expressions answer as before.
         Timed ok = get("SELECT (REGEX(\"Nvidia H200\", \"h2\\\\d+\", \"i\") AS ?r) (REPLACE(\"a-b-c\", \"-\", \"+\") AS ?s) {}", "");
         assertEquals(200, ok.status(), ok.body());

@@ -91,6 +91,7 @@ public final class ChipgraphServer {
         SizeLimits.install(server.getJettyServer(), options.security().limits());
         SizeLimits.topNUpTo(options.security().maxRows());
         DeadlineStrSplit.install();
+        DeadlineDescribe.install();
         return server;
     }
 

@@ -24,7 +24,8 @@ final class SecurityArgs {
 
     @Option(names = "--max-response-bytes", paramLabel = "BYTES", defaultValue = "" + ResourceLimits.DEFAULT_MAX_RESPONSE,
             description = {"Largest response body (default: ${DEFAULT-VALUE}): a larger CONSTRUCT or DESCRIBE answer gets 422,",
-                    "a SELECT answer is cut off there (the connection closes before the end of the body)."})
+                    "a SELECT answer is cut off there (the connection closes before the end of the body).",
+                    "It applies to every response: keep it above 6 MB, the size of the UI's largest file."})
     long maxResponseBytes;
 
     @Option(names = "--max-string", paramLabel = "CHARS", defaultValue = "" + ResourceLimits.DEFAULT_MAX_STRING,

@@ -12,10 +12,6 @@ import org.apache.jena.fuseki.server.DataAccessPointRegistry;
 import org.apache.jena.fuseki.server.DataService;
 import org.apache.jena.fuseki.server.Endpoint;
 import org.apache.jena.fuseki.server.Operation;
-import org.apache.jena.fuseki.validation.DataValidator;
-import org.apache.jena.fuseki.validation.IRIValidator;
-import org.apache.jena.fuseki.validation.LangTagValidator;
-import org.apache.jena.fuseki.validation.QueryValidator;
 import org.apache.jena.query.ARQ;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.util.Context;
@@ -44,20 +40,20 @@ public final class ChipgraphServer {
                 .enablePing(true)
                 .enableStats(true)
                 .enableMetrics(true);
-        // One access line per request first; then the UI's calls under /ui/ are redirected,
+        // Security headers on every response, then one access line per request; then the UI's calls under /ui/ are redirected,
         // before the read-only filter looks at them.
+        b.addFilter("/*", new SecurityHeadersFilter());
+        b.addFilter("/*", new ErrorLengthFilter());
         b.addFilter("/*", new RequestLogFilter());
         WebRoutes.addUiFilter(b);
         b.addFilter("/*", new ReadOnlyFilter())
                 // SPARQL queries with SERVICE checked against the allow-list, and rows capped, before they run.
                 .registerOperation(Operation.Query, new GuardedQuery(options.services(), options.security().maxRows()))
                 .add(ServerOptions.DATASET, dataService(dsg, options))
-                // The Fuseki UI lists datasets from /$/server and checks syntax with /$/validate/*.
+                // The Fuseki UI lists datasets from /$/server (and reads /$/ping, /$/stats). Fuseki's
+                // /$/validate/* pages are not mounted: the UI never calls them, and the data validator
+                // fetched remote JSON-LD contexts while the others echoed their input as HTML.
                 .addServlet("/$/server", new ActionServerStatus())
-                .addServlet("/$/validate/query", new QueryValidator())
-                .addServlet("/$/validate/iri", new IRIValidator())
-                .addServlet("/$/validate/langtag", new LangTagValidator())
-                .addServlet("/$/validate/data", new DataValidator())
                 // The ontology's reference page and RDF, by content negotiation.
                 .addServlet("/ontology", new OntologyServlet())
                 .addServlet("/ontology.ttl", new OntologyServlet())
@@ -85,6 +81,7 @@ public final class ChipgraphServer {
             b.https(options.security().httpsPort(), options.security().httpsConf().toString());
         FusekiServer server = b.build();
         ResponseBuffers.pool(server.getJettyServer());
+        SecurityHeadersFilter.install(server.getJettyServer());
         return server;
     }
 

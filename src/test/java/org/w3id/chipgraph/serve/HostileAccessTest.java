@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.junit.jupiter.api.AfterAll;
@@ -216,6 +218,51 @@ class HostileAccessTest {
             assertEquals(400, page.statusCode(), v);
         }
         assertEquals(200, get("/api/queries/r3-licence-status?asOf=2023-01-01").statusCode());
+    }
+
+    // ---------------------------------------------------------------- the corpus file
+
+    static final Path CORPUS = TestGraph.PROJECT.resolve("src/test/resources/hostile/access.tsv");
+
+    /** Each request of access.tsv, one after another: its status is one of those listed, and no listener is reached. */
+    @Test
+    void theAccessCorpusAnswersAsListed() throws Exception {
+        List<String> failures = new ArrayList<>();
+        int n = 0;
+        for (String line : Files.readAllLines(CORPUS, StandardCharsets.UTF_8)) {
+            if (line.isBlank() || line.startsWith("#"))
+                continue;
+            String[] f = line.split("\t", -1);
+            assertEquals(6, f.length, "six tab-separated fields: " + line);
+            String target = expand(f[2]);
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + target)).timeout(Duration.ofSeconds(30));
+            if (!f[3].equals("-"))
+                b.header("Content-Type", f[3]);
+            b.method(f[1], f[4].equals("-") ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body(expand(f[4]))));
+            var r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            n++;
+            if (!List.of(f[5].split(",")).contains(Integer.toString(r.statusCode())))
+                failures.add(f[0] + ": " + r.statusCode() + " (expected " + f[5] + ") " + r.body().lines().findFirst().orElse(""));
+            if (r.headers().firstValue("Content-Type").orElse("").startsWith("text/html") && (r.body().contains(SCRIPT) || r.body().contains(IMG)))
+                failures.add(f[0] + ": reflects markup into HTML");
+        }
+        assertEquals(List.of(), failures);
+        assertTrue(n >= 40, n + " requests");
+        assertEquals(0, listener.connections(), "the loopback listener saw a connection");
+    }
+
+    private static String expand(String s) {
+        return s.replace("{{listener}}", listener.url()).replace("{{port}}", Integer.toString(server.getHttpPort()));
+    }
+
+    /** Body text: \n, \t, \\ escapes, and {{repeat N TEXT}}. */
+    private static String body(String s) {
+        var m = Pattern.compile("\\{\\{repeat (\\d+) (.*?)\\}\\}").matcher(s);
+        StringBuilder out = new StringBuilder();
+        while (m.find())
+            m.appendReplacement(out, Matcher.quoteReplacement(m.group(2).repeat(Integer.parseInt(m.group(1)))));
+        m.appendTail(out);
+        return out.toString().replace("\\n", "\n").replace("\\t", "\t").replace("\\\\", "\\");
     }
 
     @Test

@@ -49,26 +49,9 @@ public final class ReloadServlet extends HttpServlet {
             text(resp, HttpServletResponse.SC_METHOD_NOT_ALLOWED, "Use POST " + PATH);
             return;
         }
-        String client = req.getRemoteAddr();
-        Duration locked = throttle.lockedFor(client);
-        if (!locked.isZero()) {
-            resp.setHeader("Retry-After", Long.toString(Math.max(1, (locked.toMillis() + 999) / 1000)));
-            text(resp, 429, "Too many failed logins from " + client + ": try again in " + Math.max(1, (locked.toMillis() + 999) / 1000) + " s");
-            return;
-        }
-        String[] given = credentialsOf(req);
-        String user = given == null ? null : checkThrottled(given[0], given[1], resp);
-        if (resp.isCommitted())
-            return;
-        if (user == null) {
-            if (given != null)
-                throttle.failed(client);
-            LOG.warn("Reload refused: no or wrong credentials from {}", client);
-            resp.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
-            text(resp, HttpServletResponse.SC_UNAUTHORIZED, "Reload needs an admin login (HTTP Basic)");
-            return;
-        }
-        throttle.succeeded(client);
+        String user = login(req, resp);
+        if (user == null)
+            return;   // answered 401, 429 or 503
         Object follower = getServletContext().getAttribute(FOLLOWER);
         if (!(follower instanceof StoreFollower f)) {
             text(resp, HttpServletResponse.SC_CONFLICT, "This server serves an in-memory load (--mem): there is no store to follow");
@@ -87,6 +70,35 @@ public final class ReloadServlet extends HttpServlet {
             LOG.warn("Reload failed: {}", e.getMessage());
             text(resp, HttpServletResponse.SC_INTERNAL_SERVER_ERROR, "Could not switch to the published version: " + e.getMessage());
         }
+    }
+
+    /**
+     * The user of a good login, or null once the request has been answered: 429 while the client
+     * is locked out after failed logins, 503 when too many checks are running, else 401.
+     */
+    private String login(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String client = req.getRemoteAddr();
+        Duration locked = throttle.lockedFor(client);
+        if (!locked.isZero()) {
+            long seconds = Math.max(1, (locked.toMillis() + 999) / 1000);
+            resp.setHeader("Retry-After", Long.toString(seconds));
+            text(resp, 429, "Too many failed logins from " + client + ": try again in " + seconds + " s");
+            return null;
+        }
+        String[] given = credentialsOf(req);
+        String user = given == null ? null : checkThrottled(given[0], given[1], resp);
+        if (resp.isCommitted())
+            return null;
+        if (user != null) {
+            throttle.succeeded(client);
+            return user;
+        }
+        if (given != null)
+            throttle.failed(client);
+        LOG.warn("Reload refused: no or wrong credentials from {}", client);
+        resp.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
+        text(resp, HttpServletResponse.SC_UNAUTHORIZED, "Reload needs an admin login (HTTP Basic)");
+        return null;
     }
 
     /** User and password of an {@code Authorization: Basic} header, or null when there is none or it is malformed. */

@@ -90,6 +90,23 @@ class HostileInputsTest {
         assertEquals(1, g.size());
     }
 
+    /** Nor does an RDF/XML input with an external entity make the loader fetch it (Jena's XML parsing is hardened). */
+    @Test
+    void anRdfXmlExternalEntityIsNotFetched() throws Exception {
+        try (LoopbackListener listener = new LoopbackListener()) {
+            Path f = tmp.resolve("entity.rdf");
+            Files.writeString(f, "<?xml version=\"1.0\"?>\n<!DOCTYPE rdf:RDF [ <!ENTITY remote SYSTEM \"" + listener.url()
+                    + "/e\"> <!ENTITY local SYSTEM \"" + secretContext().toUri() + "\"> ]>\n"
+                    + "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\" xmlns:ex=\"http://example.org/\">"
+                    + "<rdf:Description rdf:about=\"http://example.org/a\"><ex:p>&remote;&local;</ex:p></rdf:Description></rdf:RDF>\n");
+            LoadException e = prepare(project, f);
+            assertEquals(LoadException.INPUT, e.exitCode(), e.getMessage());
+            assertTrue(e.getMessage().contains("entity.rdf"), e.getMessage());
+            assertFalse(e.getMessage().contains(SECRET), e.getMessage());
+            assertEquals(0, listener.connections(), "the loopback listener saw a connection");
+        }
+    }
+
     @Test
     void aSymlinkOutOfTheProjectIsRefusedUnlessNamedOnTheCommandLine() throws Exception {
         Path outside = tmp.resolve("outside");

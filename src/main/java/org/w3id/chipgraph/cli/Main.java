@@ -1,5 +1,8 @@
 package org.w3id.chipgraph.cli;
 
+import org.w3id.chipgraph.load.LoadException;
+import org.w3id.chipgraph.query.ParameterException;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -20,9 +23,24 @@ public final class Main {
     public static int run(String... args) {
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-            cmd.getErr().println("error: " + ex.getMessage());
-            return ex instanceof org.w3id.chipgraph.load.LoadException le ? le.exitCode() : 1;
+            cmd.getErr().println("error: " + printable(String.valueOf(ex.getMessage())));
+            if (ex instanceof LoadException le)
+                return le.exitCode();
+            // A parameter value that does not fit its type is bad input, as a bad input file is.
+            return ex instanceof ParameterException ? LoadException.INPUT : 1;
         });
         return cl.execute(args);
+    }
+
+    /** A message for the terminal: control characters other than line breaks and tabs (an escape sequence in a file name) shown as \\uXXXX. */
+    static String printable(String message) {
+        StringBuilder b = new StringBuilder(message.length());
+        message.codePoints().forEach(c -> {
+            if (Character.isISOControl(c) && c != '\n' && c != '\t')
+                b.append(String.format("\\u%04x", c));
+            else
+                b.appendCodePoint(c);
+        });
+        return b.toString();
     }
 }

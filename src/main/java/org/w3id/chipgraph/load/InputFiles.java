@@ -51,11 +51,50 @@ public record InputFiles(Path projectDir, Path ontology, Path shapes, Path rules
             if (!Files.isReadable(p))
                 throw new LoadException(LoadException.INPUT, display(p) + ": cannot be read");
         }
+        checkInsideProject();
+    }
+
+    /**
+     * The inputs found in the project (ontology/, data/, the rules) must resolve inside it: a
+     * symbolic link out of it, say data/x.trig to /etc/passwd, is not followed. A file named on
+     * the command line is the user's explicit choice and is not checked.
+     */
+    void checkInsideProject() {
+        List<Path> found = new ArrayList<>(all());
+        try (Stream<Path> s = Files.list(rulesDir)) {
+            s.forEach(found::add);
+        } catch (IOException e) {
+            throw new LoadException(LoadException.INPUT, display(rulesDir) + ": cannot be listed: " + e.getMessage(), e);
+        }
+        try {
+            Path root = projectDir.toRealPath();
+            for (Path p : found) {
+                Path real = p.toRealPath();
+                if (!real.startsWith(root))
+                    throw new LoadException(LoadException.INPUT, display(p) + ": resolves outside the project (to "
+                            + escape(real.toString()) + "); inputs found in ontology/ and data/ must be inside it."
+                            + " Name the file on the command line to load it");
+            }
+        } catch (IOException e) {
+            throw new LoadException(LoadException.INPUT, "Cannot resolve an input path: " + escape(e.getMessage()), e);
+        }
     }
 
     /** A path as the user knows it: relative to the project directory when inside it. */
     public String display(Path p) {
         Path abs = p.toAbsolutePath().normalize();
-        return abs.startsWith(projectDir) ? projectDir.relativize(abs).toString() : abs.toString();
+        return escape(abs.startsWith(projectDir) ? projectDir.relativize(abs).toString() : abs.toString());
+    }
+
+    /** Control characters in a file name (an escape sequence, a newline) are shown as \\uXXXX, never sent to the terminal. */
+    public static String escape(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        s.codePoints().forEach(c -> {
+            if (Character.isISOControl(c) || c == 0x2028 || c == 0x2029)
+                b.append(String.format("\\u%04x", c));
+            else
+                b.appendCodePoint(c);
+        });
+        return b.toString();
     }
 }

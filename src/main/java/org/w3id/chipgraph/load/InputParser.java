@@ -19,8 +19,10 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.sparql.util.Context;
 import org.w3id.chipgraph.Chipgraph;
 import org.w3id.chipgraph.HaltPoint;
+import org.w3id.chipgraph.NoRemoteDocuments;
 
 /**
  * Parses every input strictly: any parser error or warning (bad IRI, ill-formed typed literal)
@@ -68,7 +70,7 @@ public final class InputParser {
     private void addFactFile(ParsedInputs parsed, Path p, boolean mayDescribeSources) {
         String name = files.display(p);
         DatasetGraph dsg = DatasetGraphFactory.createGeneral();
-        parser(p).parse(dsg);
+        parse(p, name, () -> parser(p).parse(dsg));
         HaltPoint.reached(HaltPoint.PARSE);
         IntegrityChecks.checkNotEmpty(name, IntegrityChecks.count(dsg));
         long outside = dsg.getDefaultGraph().size();
@@ -94,16 +96,43 @@ public final class InputParser {
 
     Graph parseGraph(Path p) {
         Graph g = GraphFactory.createDefaultGraph();
-        parser(p).parse(g);
+        parse(p, files.display(p), () -> parser(p).parse(g));
         IntegrityChecks.checkNotEmpty(files.display(p), g.size());
         return g;
+    }
+
+    /**
+     * Parse, turning a stack overflow into a load error: a list or blank node nested some
+     * hundred thousand deep overflows the recursive parsers, and the JVM recovers once the stack
+     * has unwound.
+     */
+    private static void parse(Path p, String name, Runnable parse) {
+        try {
+            parse.run();
+        } catch (StackOverflowError e) {
+            throw new LoadException(LoadException.INPUT, name + ": nested too deeply to parse (lists, blank nodes or"
+                    + " JSON inside one another thousands of levels deep); write it flatter");
+        }
     }
 
     private RDFParser parser(Path p) {
         String name = files.display(p);
         checkUtf8(p, name);
-        Lang lang = RDFLanguages.filenameToLang(p.getFileName().toString(), Lang.TURTLE);
-        return RDFParser.source(p).lang(lang).errorHandler(new FailFast(name)).build();
+        Lang lang = langOf(p);
+        if (RDFLanguages.sameLang(lang, Lang.JSONLD))
+            JsonLdCheck.check(p, name);
+        return RDFParser.source(p).lang(lang).context(parserContext()).errorHandler(new FailFast(name)).build();
+    }
+
+    static Lang langOf(Path p) {
+        return RDFLanguages.filenameToLang(p.getFileName().toString(), Lang.TURTLE);
+    }
+
+    /** Every parse of the loader: JSON-LD never fetches a context or document. */
+    static Context parserContext() {
+        Context cxt = new Context();
+        NoRemoteDocuments.install(cxt);
+        return cxt;
     }
 
     /** RIOT would decode invalid bytes silently; say where the first one is instead. */

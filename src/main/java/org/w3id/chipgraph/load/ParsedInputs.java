@@ -9,8 +9,6 @@ import java.util.Map;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
-import org.apache.jena.riot.Lang;
-import org.apache.jena.riot.RDFLanguages;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
@@ -59,8 +57,8 @@ public final class ParsedInputs {
                 DatasetGraph d = DatasetGraphFactory.createGeneral();
                 try {
                     Path path = dataFiles.get(n);
-                    RDFParser.source(path).lang(RDFLanguages.filenameToLang(path.getFileName().toString(), Lang.TURTLE)).parse(d);
-                } catch (RuntimeException e) {
+                    RDFParser.source(path).lang(InputParser.langOf(path)).context(InputParser.parserContext()).parse(d);
+                } catch (RuntimeException | StackOverflowError e) {
                     // It parsed a moment ago; if it no longer does, it cannot be the answer.
                 }
                 return d;

@@ -45,7 +45,7 @@ public final class QueryRunner {
     public static Map<Var, Node> bindings(CatalogQuery q, Map<String, String> given) {
         for (String k : given.keySet()) {
             if (q.params().stream().noneMatch(p -> p.var().equals(k)))
-                throw new IllegalArgumentException("Query " + q.name() + " has no parameter '" + k + "'"
+                throw new ParameterException("Query " + q.name() + " has no parameter '" + k + "'"
                         + (q.params().isEmpty() ? "" : "; it takes: " + q.params().stream().map(p -> p.var()).toList()));
         }
         Map<Var, Node> out = new LinkedHashMap<>();
@@ -59,17 +59,38 @@ public final class QueryRunner {
     }
 
     static Node toNode(CatalogQuery.Param p, String value) {
+        String expected = switch (p.type()) {
+            case "date" -> "a date YYYY-MM-DD (xsd:date)";
+            case "integer" -> "a whole number (xsd:integer)";
+            case "decimal" -> "a decimal number (xsd:decimal)";
+            case "iri" -> "an IRI, a prefixed name or a local name under /id/";
+            default -> "a string";
+        };
         try {
-            return switch (p.type()) {
+            Node n = switch (p.type()) {
                 case "iri" -> NodeFactory.createURI(expandIri(value));
                 case "date" -> NodeFactory.createLiteralDT(value, XSDDatatype.XSDdate);
                 case "integer" -> NodeFactory.createLiteralDT(Long.toString(Long.parseLong(value)), XSDDatatype.XSDinteger);
                 case "decimal" -> NodeFactory.createLiteralDT(new java.math.BigDecimal(value).toPlainString(), XSDDatatype.XSDdecimal);
                 default -> NodeFactory.createLiteralString(value);
             };
+            // A typed literal is made whatever its text: check that the value is one of its type.
+            if (n.isLiteral() && !n.getLiteralDatatype().isValid(n.getLiteralLexicalForm()))
+                throw new IllegalArgumentException("not a valid " + n.getLiteralDatatypeURI());
+            return n;
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("Parameter ?" + p.var() + " (" + p.type() + "): bad value '" + value + "'", e);
+            throw new ParameterException("Parameter '" + p.var() + "' expects " + expected + ", not '" + oneLine(value) + "'");
         }
+    }
+
+    /** A value as it can be quoted in a one-line message: control characters escaped, cut if long. */
+    private static String oneLine(String value) {
+        StringBuilder b = new StringBuilder();
+        value.codePoints().limit(200).forEach(c -> {
+            if (Character.isISOControl(c)) b.append(String.format("\\u%04x", c));
+            else b.appendCodePoint(c);
+        });
+        return value.codePointCount(0, value.length()) > 200 ? b + "..." : b.toString();
     }
 
     /** A full IRI, {@code <IRI>}, a prefixed name (cg:, id:, src:, xsd:) or a local name under /id/. */

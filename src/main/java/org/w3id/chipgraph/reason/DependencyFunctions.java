@@ -7,7 +7,6 @@ import java.util.WeakHashMap;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
-import org.apache.jena.query.QueryBuildException;
 import org.apache.jena.query.QueryFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Var;
@@ -20,6 +19,7 @@ import org.apache.jena.sparql.exec.RowSetRewindable;
 import org.apache.jena.sparql.pfunction.PFuncSimple;
 import org.apache.jena.sparql.pfunction.PropertyFunctionRegistry;
 import org.apache.jena.sparql.syntax.syntaxtransform.QueryTransformOps;
+import org.w3id.chipgraph.QueryArgumentException;
 import org.w3id.chipgraph.Chipgraph;
 import org.w3id.chipgraph.query.QueryRunner;
 
@@ -160,7 +160,7 @@ public final class DependencyFunctions {
         @Override
         public QueryIterator execEvaluated(Binding b, Node s, Node p, Node o, ExecutionContext cxt) {
             if (!o.isURI())
-                throw new QueryBuildException(p.getLocalName() + " needs the removed entity as an IRI on its right");
+                throw new QueryArgumentException(p.getLocalName() + " needs the removed entity as an IRI on its right");
             DependencyGraph g = graphOf(cxt);
             Integer removed = g.idOf(o.getURI());
             List<Binding> out = new ArrayList<>();
@@ -212,7 +212,7 @@ public final class DependencyFunctions {
         @Override
         public QueryIterator execEvaluated(Binding b, Node s, Node p, Node o, ExecutionContext cxt) {
             if (!o.isLiteral() || !"http://www.w3.org/2001/XMLSchema#date".equals(o.getLiteralDatatypeURI()))
-                throw new QueryBuildException("cgf:inForceOn needs an xsd:date on its right, e.g. \"2025-06-01\"^^xsd:date");
+                throw new QueryArgumentException("cgf:inForceOn needs an xsd:date on its right, e.g. \"2025-06-01\"^^xsd:date");
             DatasetGraph dsg = cxt.getDataset();
             var q = QueryTransformOps.replaceVars(QueryFactory.create(IN_FORCE), Map.of(Var.alloc("day"), o));
             RowSetRewindable rs = QueryRunner.select(dsg, q, Map.of());

@@ -5,7 +5,6 @@ import java.util.List;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
-import org.apache.jena.query.QueryBuildException;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.ExecutionContext;
 import org.apache.jena.sparql.engine.QueryIterator;
@@ -14,6 +13,7 @@ import org.apache.jena.sparql.engine.binding.BindingFactory;
 import org.apache.jena.sparql.engine.iterator.QueryIterPlainWrapper;
 import org.apache.jena.sparql.pfunction.PFuncSimple;
 import org.apache.jena.sparql.pfunction.PropertyFunctionRegistry;
+import org.w3id.chipgraph.QueryArgumentException;
 
 /**
  * The label index inside SPARQL: {@code ?entity cgf:search "엔비"} binds every entity one of
@@ -31,7 +31,7 @@ public final class SearchFunction extends PFuncSimple {
     @Override
     public QueryIterator execEvaluated(Binding b, Node s, Node p, Node o, ExecutionContext cxt) {
         if (!o.isLiteral())
-            throw new QueryBuildException("cgf:search needs the text to look for on its right, e.g. ?e cgf:search \"엔비\"");
+            throw new QueryArgumentException("cgf:search needs the text to look for on its right, e.g. ?e cgf:search \"엔비\"");
         List<Binding> out = new ArrayList<>();
         for (LabelIndex.Hit h : LabelIndex.of(cxt.getDataset()).search(o.getLiteralLexicalForm(), LIMIT)) {
             Node e = NodeFactory.createURI(h.iri());

@@ -26,8 +26,9 @@ import javax.crypto.spec.PBEKeySpec;
  * <pre>
  * admin:pbkdf2-sha256$600000$SALT$HASH     (PBKDF2-HMAC-SHA256, iterations, Base64 salt and hash)
  * </pre>
- * A plain-text password ({@code admin:secret}) is accepted too, with a warning. Checks take the
- * same time whether or not the user exists, and compare in constant time.
+ * A plain-text password ({@code admin:secret}) is accepted too, with a warning. Every check costs
+ * one PBKDF2 (against a dummy hash for an unknown user or a plain-text password), so a failure
+ * takes the same time whether the user is unknown, plain-text or hashed; comparisons are constant-time.
  */
 public final class AdminCredentials {
     static final String SCHEME = "pbkdf2-sha256";
@@ -44,9 +45,12 @@ public final class AdminCredentials {
     private AdminCredentials(Map<String, Secret> users, List<String> warnings) {
         this.users = users;
         this.warnings = warnings;
-        Secret any = users.values().stream().filter(s -> s.hash() != null).findFirst().orElse(null);
-        this.dummy = any != null ? new Secret(new byte[SALT_BYTES], any.iterations(), new byte[HASH_BYTES], null)
-                                 : new Secret(null, 0, null, new byte[0]);
+        // The work of every check that has no hash of its own (an unknown user, a plain-text
+        // password, an empty one): one PBKDF2 as costly as the file's hashes, so that a failure
+        // takes the same time whoever it is for.
+        int iterations = users.values().stream().filter(s -> s.hash() != null).mapToInt(Secret::iterations).max()
+                .orElse(DEFAULT_ITERATIONS);
+        this.dummy = new Secret(new byte[SALT_BYTES], iterations, new byte[HASH_BYTES], null);
     }
 
     /** Read a password file; a malformed line is refused with its number. */
@@ -105,21 +109,17 @@ public final class AdminCredentials {
     /** Things the operator should fix (plain-text passwords, a file others can read). */
     public List<String> warnings() { return warnings; }
 
-    /** Whether {@code password} is the password of {@code user}. */
+    /** Whether {@code password} is the password of {@code user}; every answer costs one PBKDF2. */
     public boolean check(String user, String password) {
         Secret s = users.get(user);
-        boolean known = s != null;
-        if (!known)
-            s = dummy;   // spend the same time on an unknown user
         byte[] given = password.getBytes(StandardCharsets.UTF_8);
-        if (given.length == 0)
+        boolean hashed = s != null && s.hash() != null;
+        Secret work = hashed ? s : dummy;
+        boolean hashMatch = MessageDigest.isEqual(pbkdf2(given.length == 0 ? new byte[1] : given, work.salt(), work.iterations(),
+                work.hash().length), work.hash());
+        if (s == null || given.length == 0)
             return false;
-        boolean match;
-        if (s.hash() != null)
-            match = MessageDigest.isEqual(pbkdf2(given, s.salt(), s.iterations(), s.hash().length), s.hash());
-        else
-            match = MessageDigest.isEqual(sha256(given), sha256(s.plain()));
-        return known && match;
+        return hashed ? hashMatch : MessageDigest.isEqual(sha256(given), sha256(s.plain()));
     }
 
     /** A password file line's secret: PBKDF2-HMAC-SHA256 with a fresh random salt. */

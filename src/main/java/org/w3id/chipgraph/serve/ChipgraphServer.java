@@ -12,10 +12,6 @@ import org.apache.jena.fuseki.server.DataAccessPointRegistry;
 import org.apache.jena.fuseki.server.DataService;
 import org.apache.jena.fuseki.server.Endpoint;
 import org.apache.jena.fuseki.server.Operation;
-import org.apache.jena.fuseki.validation.DataValidator;
-import org.apache.jena.fuseki.validation.IRIValidator;
-import org.apache.jena.fuseki.validation.LangTagValidator;
-import org.apache.jena.fuseki.validation.QueryValidator;
 import org.apache.jena.query.ARQ;
 import org.apache.jena.sparql.ARQConstants;
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -45,8 +41,10 @@ public final class ChipgraphServer {
                 .enablePing(true)
                 .enableStats(true)
                 .enableMetrics(true);
-        // One access line per request first; then the UI's calls under /ui/ are redirected,
+        // Security headers on every response, then one access line per request; then the UI's calls under /ui/ are redirected,
         // before the read-only filter looks at them.
+        b.addFilter("/*", new SecurityHeadersFilter());
+        b.addFilter("/*", new ErrorLengthFilter());
         b.addFilter("/*", new RequestLogFilter());
         WebRoutes.addUiFilter(b);
         b.addFilter("/*", new ReadOnlyFilter())
@@ -54,12 +52,10 @@ public final class ChipgraphServer {
                 .registerOperation(Operation.Query, new GuardedQuery(options.services(), options.security().maxRows(),
                         options.security().limits().maxResponseBytes()))
                 .add(ServerOptions.DATASET, dataService(dsg, options))
-                // The Fuseki UI lists datasets from /$/server and checks syntax with /$/validate/*.
+                // The Fuseki UI lists datasets from /$/server (and reads /$/ping, /$/stats). Fuseki's
+                // /$/validate/* pages are not mounted: the UI never calls them, and the data validator
+                // fetched remote JSON-LD contexts while the others echoed their input as HTML.
                 .addServlet("/$/server", new ActionServerStatus())
-                .addServlet("/$/validate/query", new QueryValidator())
-                .addServlet("/$/validate/iri", new IRIValidator())
-                .addServlet("/$/validate/langtag", new LangTagValidator())
-                .addServlet("/$/validate/data", new DataValidator())
                 // The ontology's reference page and RDF, by content negotiation.
                 .addServlet("/ontology", new OntologyServlet())
                 .addServlet("/ontology.ttl", new OntologyServlet())
@@ -92,6 +88,7 @@ public final class ChipgraphServer {
         SizeLimits.topNUpTo(options.security().maxRows());
         DeadlineStrSplit.install();
         DeadlineDescribe.install();
+        SecurityHeadersFilter.install(server.getJettyServer());
         return server;
     }
 

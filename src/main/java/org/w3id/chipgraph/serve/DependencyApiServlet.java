@@ -5,6 +5,8 @@ import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
@@ -88,11 +90,17 @@ public final class DependencyApiServlet extends HttpServlet {
         return v;
     }
 
+    /** The most entities one what-if may remove: each costs a pass over the dependency graph. */
+    static final int MAX_REMOVED = 50;
+
     private static List<String> requiredAll(HttpServletRequest req, String name) {
         String[] v = req.getParameterValues(name);
         if (v == null || v.length == 0)
             throw new IllegalArgumentException("Missing parameter '" + name + "' (an entity, or country:ISO3)");
-        return List.of(v);
+        List<String> distinct = List.copyOf(new LinkedHashSet<>(Arrays.asList(v)));
+        if (distinct.size() > MAX_REMOVED)
+            throw new IllegalArgumentException("At most " + MAX_REMOVED + " different '" + name + "' values at once, not " + distinct.size());
+        return distinct;
     }
 
     private static LocalDate date(String v) {

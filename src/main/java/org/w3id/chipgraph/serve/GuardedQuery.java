@@ -145,12 +145,17 @@ final class GuardedQuery extends SPARQL_QueryDataset {
     @Override
     protected void validateQuery(HttpAction action, Query query) {
         super.validateQuery(action, query);
+        // Fuseki's own "Query =" line is switched off (simplelogger.properties): it logs the whole text.
+        RequestLogFilter.LOG.info("[{}] Query = {}", action.id, RequestLogFilter.cut(query.toString()));
         try {
             policy.checkQuery(query);
         } catch (ServiceRefusedException e) {
             action.log.warn("[" + action.id + "] " + e.getMessage());
             ServletOps.errorForbidden(e.getMessage());
         }
+        String javaIri = JavaIriCheck.find(query);
+        if (javaIri != null)
+            ServletOps.errorBadRequest("<" + javaIri + "> is refused: " + JavaIriCheck.RULE);
         capRows(action, query);
     }
 

@@ -43,11 +43,6 @@ public final class ReadOnlyFilter implements Filter {
             chain.doFilter(req, resp);
             return;
         }
-        if ("POST".equals(method) && path.startsWith("/$/validate/")) {
-            // The UI's syntax checkers: they parse text and change nothing.
-            chain.doFilter(req, resp);
-            return;
-        }
         int status = "POST".equals(method) ? HttpServletResponse.SC_FORBIDDEN : HttpServletResponse.SC_METHOD_NOT_ALLOWED;
         refuse(out, status, method + " " + path + " is not accepted: chipgraph is read-only over HTTP (the loader is the only writer)");
     }

@@ -6,6 +6,8 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
+import java.net.http.HttpClient;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -27,6 +29,8 @@ import org.apache.jena.sparql.algebra.walker.Walker;
 import org.apache.jena.sparql.engine.ExecutionContext;
 import org.apache.jena.sparql.engine.QueryIterator;
 import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.engine.http.QueryExceptionHTTP;
+import org.apache.jena.sparql.exec.http.Service;
 import org.apache.jena.sparql.expr.ExprFunctionOp;
 import org.apache.jena.sparql.expr.ExprVisitorBase;
 import org.apache.jena.sparql.service.ServiceExecutorRegistry;
@@ -52,6 +56,16 @@ import org.apache.jena.sparql.util.Context;
  */
 public final class ServicePolicy {
     public static final String WIKIDATA = "https://query.wikidata.org/sparql";
+
+    /**
+     * The HTTP client of SERVICE calls: it never follows a redirect (Jena's default client does,
+     * which would take an allowed endpoint's 302 to any address, past the allow-list). A redirect
+     * is answered as a refusal instead.
+     */
+    private static final HttpClient NO_REDIRECTS = HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
 
     private final Map<String, String> map;
     private final ServiceExecutor transport;
@@ -252,6 +266,7 @@ public final class ServicePolicy {
         registry.addSingleLink(new Guard());    // first in the chain
         ServiceExecutorRegistry.set(context, registry);
         context.set(ARQ.httpServiceAllowed, true);
+        context.set(Service.httpQueryClient, NO_REDIRECTS);
     }
 
     /** Checks the IRI of each SERVICE call and rewrites it to its mapped URL before passing it on. */
@@ -266,7 +281,14 @@ public final class ServicePolicy {
             String target = resolve(service.getURI());
             OpService rewritten = target.equals(service.getURI()) ? opExecute
                     : new OpService(NodeFactory.createURI(target), opExecute.getSubOp(), opExecute.getServiceElement(), opExecute.getSilent());
-            return chain.createExecution(rewritten, original, binding, execCxt);
+            try {
+                return chain.createExecution(rewritten, original, binding, execCxt);
+            } catch (QueryExceptionHTTP e) {
+                if (e.getStatusCode() >= 300 && e.getStatusCode() < 400)
+                    throw new ServiceRefusedException(service.getURI(), "the endpoint answered with a redirect (HTTP "
+                            + e.getStatusCode() + "), and redirects are not followed", allowed());
+                throw e;
+            }
         }
     }
 }

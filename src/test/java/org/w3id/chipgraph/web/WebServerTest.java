@@ -308,11 +308,10 @@ class WebServerTest {
         assertEquals(200, srv.statusCode());
         assertTrue(srv.body().contains("/chipgraph"));
         assertEquals(200, follow.send(HttpRequest.newBuilder(URI.create(base + "/ui/$/ping")).build(), HttpResponse.BodyHandlers.ofString()).statusCode());
-        var validate = follow.send(HttpRequest.newBuilder(URI.create(base + "/ui/$/validate/query"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("query=" + enc("SELECT * { ?s ?p ?o }") + "&languageSyntax=SPARQL&outputFormat=sparql"))
+        // Fuseki's validators are not mounted: the query editor does not use them.
+        var validate = follow.send(HttpRequest.newBuilder(URI.create(base + "/ui/$/validate/query?query=" + enc("SELECT * { ?s ?p ?o }")))
                 .build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, validate.statusCode(), validate.body());
+        assertEquals(404, validate.statusCode(), validate.body());
         var query = follow.send(HttpRequest.newBuilder(URI.create(base + "/ui/chipgraph/sparql"))
                 .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/csv")
                 .POST(HttpRequest.BodyPublishers.ofString("query=" + enc("ASK { ?s ?p ?o }"))).build(), HttpResponse.BodyHandlers.ofString());

@@ -73,6 +73,8 @@ final class ServeCommand implements Callable<Integer> {
             ChipgraphServer.attachFollower(server, follower);
         }
         int actual = server.getHttpPort();
+        if (!mem)
+            noteBesideStore(store, "http://localhost:" + actual + ServerOptions.DATASET + "/sparql");
         System.out.println();
         System.out.println("chipgraph is serving " + (mem ? "an in-memory load" : store.root()));
         System.out.println("  Home page:       http://localhost:" + actual + "/");
@@ -86,6 +88,14 @@ final class ServeCommand implements Callable<Integer> {
         server.join();
         if (follower != null)
             follower.close();
+        if (!mem)
+            ServerRecord.remove(store.root());
         return 0;
+    }
+
+    /** Reading commands run beside this server find it through this note (removed at stop, also on Ctrl-C). */
+    private static void noteBesideStore(VersionedStore store, String endpoint) {
+        ServerRecord.write(store.root(), endpoint);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> ServerRecord.remove(store.root()), "chipgraph-server-note"));
     }
 }

@@ -21,7 +21,7 @@ import org.w3id.chipgraph.store.VersionedStore;
  * The note {@code serve} keeps beside its store ({@link ServerRecord}): written with the real port
  * and process, removed when the server stops; reading commands in other JVMs use the server it
  * names (link suggest too), pass the server's refusals on, and ignore a stale note, naming the URL
- * they found in it.
+ * they found in it; a second serve on the store names the first.
  */
 class ServerNoteTest {
     @TempDir Path tmp;
@@ -49,6 +49,12 @@ class ServerNoteTest {
                 Run unknown = run(project, "explain", "Nobody", "ASML");
                 assertEquals(1, unknown.code(), unknown.err());
                 assertTrue(unknown.err().contains("error: No entity named 'Nobody'"), unknown.err());
+
+                // A second serve on the same store names the first.
+                Run second = run(project, "serve", "--port", "0", "--localhost");
+                assertEquals(1, second.code(), second.out());
+                assertTrue(second.err().contains("is already served by the server at http://localhost:" + server.port() + "/ (pid "
+                        + server.pid() + ")"), second.err());
 
                 Run impact = run(project, "impact", "--remove", "country:NLD", "--format", "json");
                 assertEquals(0, impact.code(), impact.err());

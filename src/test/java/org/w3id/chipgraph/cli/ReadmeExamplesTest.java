@@ -84,6 +84,22 @@ class ReadmeExamplesTest {
         }
     }
 
+    @Test
+    void theRuleSortsBlocksByTheirMarkerAndReportsUnmarkedReadingCommands() {
+        List<String> md = List.of(
+                "<!-- example: runs beside serve -->", "```sh", "./chipgraph query a   # comment", "# not a command", "```",
+                "<!-- example: runs beside serve -->", "", "```", "$ ./chipgraph explain A B", "A depends on B: 1 shortest chain", "```",
+                "<!-- example: needs the network -->", "```sh", "./chipgraph query federated-x", "```",
+                "```sh", "./chipgraph serve", "./chipgraph stats", "```");
+        List<Example> run = new ArrayList<>(), network = new ArrayList<>();
+        List<String> unmarked = new ArrayList<>();
+        examples(md, run, network, unmarked);
+        assertEquals(List.of(new Example(3, "./chipgraph query a   # comment", null),
+                new Example(9, "./chipgraph explain A B", "A depends on B: 1 shortest chain")), run);
+        assertEquals(List.of(new Example(14, "./chipgraph query federated-x", null)), network);
+        assertEquals(List.of("README.md:18: ./chipgraph stats"), unmarked, "serve is no reading command; stats is");
+    }
+
     /** Sort the commands of README.md's fenced blocks by their block's marker. */
     static void examples(List<String> readme, List<Example> run, List<Example> network, List<String> unmarked) {
         for (int i = 0; i < readme.size(); i++) {

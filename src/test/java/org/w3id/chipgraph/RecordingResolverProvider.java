@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 /**
  * The test JVM's name resolver (registered in META-INF/services): the JDK's own, recording every
  * host name looked up, so a test can show that a refused SERVICE IRI was never even resolved.
+ * Names under {@code .invalid} fail here without a DNS query.
  */
 public final class RecordingResolverProvider extends InetAddressResolverProvider {
     public static final List<String> LOOKUPS = new CopyOnWriteArrayList<>();
@@ -22,6 +23,9 @@ public final class RecordingResolverProvider extends InetAddressResolverProvider
             @Override
             public Stream<InetAddress> lookupByName(String host, LookupPolicy policy) throws UnknownHostException {
                 LOOKUPS.add(host);
+                // RFC 6761: .invalid never resolves; answered here, so a test of "cannot resolve" sends no DNS query.
+                if (host.endsWith(".invalid"))
+                    throw new UnknownHostException(host);
                 return builtin.lookupByName(host, policy);
             }
 

@@ -15,13 +15,13 @@ import picocli.CommandLine.Option;
 final class ChokepointsCommand implements Callable<Integer> {
     @Mixin StoreOptions storeOptions;
     @Option(names = "--top", defaultValue = "15", description = "Rows of the ranking (default: ${DEFAULT-VALUE}).") int top;
-    @Option(names = "--endpoint", paramLabel = "URL", description = "A running server's SPARQL endpoint instead of --db.") String endpoint;
+    @Option(names = "--endpoint", paramLabel = "URL", description = "A running server's SPARQL endpoint instead of --db (found by itself when a server holds the store).") String endpoint;
     @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).") ReportFormat format;
 
     @Override
     public Integer call() {
         try (GraphAccess g = GraphAccess.open(storeOptions, endpoint)) {
-            JsonObject r = new DependencyReports(g.select()).chokepoints(top);
+            JsonObject r = DependencyAnswers.chokepoints(g, top);
             System.out.print(format == ReportFormat.json ? r + "\n" : DependencyReports.chokepointsText(r));
             return 0;
         }

@@ -17,13 +17,13 @@ final class ExplainCommand implements Callable<Integer> {
     @Mixin StoreOptions storeOptions;
     @Parameters(index = "0", paramLabel = "A") String from;
     @Parameters(index = "1", paramLabel = "B") String to;
-    @Option(names = "--endpoint", paramLabel = "URL", description = "A running server's SPARQL endpoint instead of --db.") String endpoint;
+    @Option(names = "--endpoint", paramLabel = "URL", description = "A running server's SPARQL endpoint instead of --db (found by itself when a server holds the store).") String endpoint;
     @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).") ReportFormat format;
 
     @Override
     public Integer call() {
         try (GraphAccess g = GraphAccess.open(storeOptions, endpoint)) {
-            JsonObject r = new DependencyReports(g.select()).explain(from, to);
+            JsonObject r = DependencyAnswers.explain(g, from, to);
             System.out.print(format == ReportFormat.json ? r + "\n" : DependencyReports.explainText(r));
             return r.get("dependsOn").getAsBoolean().value() ? 0 : 3;
         }

@@ -22,13 +22,13 @@ final class ImpactCommand implements Callable<Integer> {
     @Option(names = "--as-of", paramLabel = "YYYY-MM-DD",
             description = "Judge the network as it stood on that date: entities released, announced or in force only later, or ended before, are left out.")
     LocalDate asOf;
-    @Option(names = "--endpoint", paramLabel = "URL", description = "A running server's SPARQL endpoint instead of --db.") String endpoint;
+    @Option(names = "--endpoint", paramLabel = "URL", description = "A running server's SPARQL endpoint instead of --db (found by itself when a server holds the store).") String endpoint;
     @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).") ReportFormat format;
 
     @Override
     public Integer call() {
         try (GraphAccess g = GraphAccess.open(storeOptions, endpoint)) {
-            JsonObject r = new DependencyReports(g.select()).impact(remove, asOf);
+            JsonObject r = DependencyAnswers.impact(g, remove, asOf);
             System.out.print(format == ReportFormat.json ? r + "\n" : DependencyReports.impactText(r));
             return 0;
         }

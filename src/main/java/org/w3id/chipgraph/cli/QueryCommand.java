@@ -7,10 +7,8 @@ import java.util.concurrent.Callable;
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.ResultSetFormatter;
-import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.exec.RowSetRewindable;
-import org.apache.jena.tdb2.sys.TDBInternal;
 import org.w3id.chipgraph.query.CatalogQuery;
 import org.w3id.chipgraph.query.QueryCatalog;
 import org.w3id.chipgraph.query.QueryRunner;
@@ -22,7 +20,7 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "query", mixinStandardHelpOptions = true,
         description = {"Run a catalogue query (queries/NAME.rq) or a .rq file against the store or a server.",
-                "Use --endpoint while a server holds the store (TDB2 lets one process open it)."})
+                "While a server holds the store (TDB2 lets one process open it), the query goes to that server."})
 final class QueryCommand implements Callable<Integer> {
     enum Format { table, csv, tsv, json }
 
@@ -34,7 +32,8 @@ final class QueryCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "table", description = "table, csv, tsv or json (default: ${DEFAULT-VALUE}).")
     Format format;
 
-    @Option(names = "--endpoint", paramLabel = "URL", description = "A SPARQL endpoint, e.g. http://localhost:3030/chipgraph/sparql, instead of --db.")
+    @Option(names = "--endpoint", paramLabel = "URL", description = {"A SPARQL endpoint, e.g. http://localhost:3030/chipgraph/sparql, instead of --db.",
+            "Not needed beside a running serve: the server holding the store is found by itself."})
     String endpoint;
 
     @Option(names = {"-p", "--param"}, paramLabel = "NAME=VALUE", description = "Bind a declared parameter ('#+ param:' line).")
@@ -58,15 +57,8 @@ final class QueryCommand implements Callable<Integer> {
         }
         Map<Var, Node> bindings = QueryRunner.bindings(cq, params);
         RowSetRewindable rows;
-        if (endpoint != null) {
-            rows = QueryRunner.select(endpoint, q, bindings);
-        } else {
-            DatasetGraph dsg = storeOptions.store().openCurrent();
-            try {
-                rows = QueryRunner.select(dsg, q, bindings);
-            } finally {
-                TDBInternal.expel(dsg);
-            }
+        try (GraphAccess g = GraphAccess.open(storeOptions, endpoint)) {
+            rows = g.select(q, bindings);
         }
         var rs = org.apache.jena.query.ResultSet.adapt(rows);
         switch (format) {

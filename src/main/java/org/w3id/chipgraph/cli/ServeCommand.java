@@ -63,7 +63,7 @@ final class ServeCommand implements Callable<Integer> {
                 System.out.println("No store in " + store.root() + " yet: loading first.");
                 loader.load(store);
             }
-            dsg = store.openCurrent();
+            dsg = openServed(store);
         }
         FusekiServer server = ChipgraphServer.build(dsg, options);
         server.start();
@@ -73,6 +73,8 @@ final class ServeCommand implements Callable<Integer> {
             ChipgraphServer.attachFollower(server, follower);
         }
         int actual = server.getHttpPort();
+        if (!mem)
+            noteBesideStore(store, "http://localhost:" + actual + ServerOptions.DATASET + "/sparql");
         System.out.println();
         System.out.println("chipgraph is serving " + (mem ? "an in-memory load" : store.root()));
         System.out.println("  Home page:       http://localhost:" + actual + "/");
@@ -86,6 +88,25 @@ final class ServeCommand implements Callable<Integer> {
         server.join();
         if (follower != null)
             follower.close();
+        if (!mem)
+            ServerRecord.remove(store.root());
         return 0;
+    }
+
+    /** The published store, or an error naming the server that already serves it. */
+    private static DatasetGraph openServed(VersionedStore store) {
+        try {
+            return store.openCurrent();
+        } catch (VersionedStore.StoreInUseException e) {
+            ServerRecord other = GraphAccess.serverHolding(store.root(), e);
+            throw new IllegalStateException("The store " + store.root() + " is already served by the server at " + other.base()
+                    + " (pid " + other.pid() + "): use that one, stop it first, or serve another --db", e);
+        }
+    }
+
+    /** Reading commands run beside this server find it through this note (removed at stop, also on Ctrl-C). */
+    private static void noteBesideStore(VersionedStore store, String endpoint) {
+        ServerRecord.write(store.root(), endpoint);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> ServerRecord.remove(store.root()), "chipgraph-server-note"));
     }
 }

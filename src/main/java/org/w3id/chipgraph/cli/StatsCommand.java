@@ -2,8 +2,6 @@ package org.w3id.chipgraph.cli;
 
 import java.util.concurrent.Callable;
 
-import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.tdb2.sys.TDBInternal;
 import org.w3id.chipgraph.query.GraphStatistics;
 
 import picocli.CommandLine.Command;
@@ -15,21 +13,14 @@ import picocli.CommandLine.Option;
 final class StatsCommand implements Callable<Integer> {
     @Mixin StoreOptions storeOptions;
 
-    @Option(names = "--endpoint", paramLabel = "URL", description = "A running server's SPARQL endpoint instead of --db.")
+    @Option(names = "--endpoint", paramLabel = "URL", description = "A running server's SPARQL endpoint instead of --db (found by itself when a server holds the store).")
     String endpoint;
 
     @Override
     public Integer call() {
         GraphStatistics.Stats stats;
-        if (endpoint != null) {
-            stats = GraphStatistics.compute(endpoint);
-        } else {
-            DatasetGraph dsg = storeOptions.store().openCurrent();
-            try {
-                stats = GraphStatistics.compute(dsg);
-            } finally {
-                TDBInternal.expel(dsg);
-            }
+        try (GraphAccess g = GraphAccess.open(storeOptions, endpoint)) {
+            stats = GraphStatistics.compute(g.select());
         }
         GraphStatistics.print(stats, System.out);
         return 0;

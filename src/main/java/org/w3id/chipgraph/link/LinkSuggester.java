@@ -1,5 +1,6 @@
 package org.w3id.chipgraph.link;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -9,6 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.Query;
@@ -18,12 +21,14 @@ import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.RowSet;
+import org.apache.jena.sparql.exec.RowSetRewindable;
 import org.apache.jena.sparql.exec.http.QueryExecHTTP;
 import org.apache.jena.sparql.syntax.ElementData;
 import org.apache.jena.sparql.syntax.ElementGroup;
 import org.apache.jena.sparql.engine.binding.BindingFactory;
-import org.apache.jena.system.Txn;
 import org.w3id.chipgraph.Chipgraph;
+import org.w3id.chipgraph.query.QueryRunner;
+import org.w3id.chipgraph.query.RemoteFailure;
 
 /**
  * Proposes Wikidata items for chipgraph entities that have no owl:sameAs to Wikidata yet, by
@@ -50,13 +55,25 @@ public final class LinkSuggester {
                             List<String> matchedNames) {}
 
     private final String endpoint;
+    private final Duration timeout;
 
     public LinkSuggester(String endpoint) {
+        this(endpoint, Duration.ofSeconds(60));
+    }
+
+    /** @param timeout how long one search request may take before it is given up */
+    public LinkSuggester(String endpoint, Duration timeout) {
         this.endpoint = endpoint;
+        this.timeout = timeout;
     }
 
     /** Entities of the register (people, organizations, countries, products, families) without a Wikidata link. */
     public static List<Entity> unlinked(DatasetGraph dsg) {
+        return unlinked(q -> QueryRunner.select(dsg, q, Map.of()));
+    }
+
+    /** The same, from a store or a server: {@code select} runs a SELECT query. */
+    public static List<Entity> unlinked(Function<Query, RowSetRewindable> select) {
         String q = Chipgraph.PREFIXES + """
                 SELECT ?e ?name ?kind ?person WHERE {
                   GRAPH g:register { ?e a ?t }
@@ -70,26 +87,22 @@ public final class LinkSuggester {
         Map<String, List<Name>> names = new LinkedHashMap<>();
         Map<String, Boolean> persons = new HashMap<>();
         Map<String, String> labels = new HashMap<>();
-        Txn.executeRead(dsg, () -> {
-            try (QueryExec qe = QueryExec.dataset(dsg).query(q).build()) {
-                RowSet rows = qe.select();
-                while (rows.hasNext()) {
-                    Binding b = rows.next();
-                    String e = b.get("e").getURI();
-                    Node n = b.get("name");
-                    String lang = n.getLiteralLanguage().toLowerCase(Locale.ROOT);
-                    boolean alt = b.get("kind").getLiteralLexicalForm().equals("alt");
-                    boolean primary = !alt && lang.equals("en");
-                    if (primary)
-                        labels.putIfAbsent(e, n.getLiteralLexicalForm());
-                    List<Name> list = names.computeIfAbsent(e, k -> new ArrayList<>());
-                    Name name = new Name(n.getLiteralLexicalForm(), lang, primary, alt);
-                    if (!list.contains(name))
-                        list.add(name);
-                    persons.put(e, "true".equals(b.get("person").getLiteralLexicalForm()));
-                }
-            }
-        });
+        RowSetRewindable rows = select.apply(QueryFactory.create(q));
+        while (rows.hasNext()) {
+            Binding b = rows.next();
+            String e = b.get("e").getURI();
+            Node n = b.get("name");
+            String lang = n.getLiteralLanguage().toLowerCase(Locale.ROOT);
+            boolean alt = b.get("kind").getLiteralLexicalForm().equals("alt");
+            boolean primary = !alt && lang.equals("en");
+            if (primary)
+                labels.putIfAbsent(e, n.getLiteralLexicalForm());
+            List<Name> list = names.computeIfAbsent(e, k -> new ArrayList<>());
+            Name name = new Name(n.getLiteralLexicalForm(), lang, primary, alt);
+            if (!list.contains(name))
+                list.add(name);
+            persons.put(e, "true".equals(b.get("person").getLiteralLexicalForm()));
+        }
         List<Entity> out = new ArrayList<>();
         names.forEach((e, list) -> {
             list.sort(Comparator.comparing((Name n) -> !n.primary()).thenComparing(Name::altLabel));
@@ -166,7 +179,7 @@ public final class LinkSuggester {
             values.add(BindingFactory.binding(name, org.apache.jena.graph.NodeFactory.createLiteralLang(n.text(), n.lang())));
         ElementGroup body = (ElementGroup) q.getQueryPattern();
         body.getElements().add(0, values);
-        try (QueryExec qe = QueryExecHTTP.service(endpoint).query(q)
+        try (QueryExec qe = QueryExecHTTP.service(endpoint).query(q).timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
                 .httpHeader("User-Agent", "chipgraph-link-suggest/0.1 (https://w3id.org/chipgraph/)").build()) {
             RowSet rows = qe.select();
             while (rows.hasNext()) {
@@ -183,6 +196,9 @@ public final class LinkSuggester {
                         desc == null ? "" : desc.getLiteralLexicalForm(),
                         human == null ? "false" : human.getLiteralLexicalForm()});
             }
+        } catch (RuntimeException e) {
+            // Jena says only "POST URL"; say why (offline, DNS, HTTP status, timeout).
+            throw RemoteFailure.of("The Wikidata search at", endpoint, e);
         }
     }
 

@@ -243,7 +243,7 @@ public final class VersionedStore {
     public static final class StoreInUseException extends RuntimeException {
         public StoreInUseException(Path location, Throwable cause) {
             super("The store " + location + " is held by another process (a running 'serve'?): "
-                  + "query the server with --endpoint http://localhost:3030/chipgraph/sparql instead", cause);
+                  + "query that server with --endpoint URL (its SPARQL endpoint, which 'serve' prints) instead", cause);
         }
     }
 }

@@ -6,6 +6,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
@@ -89,6 +91,21 @@ class CliTest {
         Run q = run("query", "s1-h200-approval", "--project", TestProjectRoot.get(), "--db", tmp.resolve("empty").toString());
         assertEquals(1, q.code());
         assertTrue(q.err().contains("run 'load' first"), q.err());
+    }
+
+    @Test
+    void anUnreachableEndpointIsNamedWithTheReason() throws Exception {
+        int closed;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closed = s.getLocalPort();
+        }
+        String endpoint = "http://127.0.0.1:" + closed + "/chipgraph/sparql";
+        Run q = run("query", "s1-h200-approval", "--project", TestProjectRoot.get(), "--endpoint", endpoint);
+        assertEquals(1, q.code());
+        assertTrue(q.err().startsWith("error: The query to " + endpoint + " failed: cannot connect to 127.0.0.1:" + closed), q.err());
+        Run e = run("explain", "DeepSeek", "ASML", "--endpoint", endpoint);
+        assertEquals(1, e.code());
+        assertTrue(e.err().contains("GET http://127.0.0.1:" + closed + "/api/explain?from=DeepSeek&to=ASML failed: cannot connect"), e.err());
     }
 
     static final class TestProjectRoot {

@@ -27,14 +27,15 @@ import org.w3id.chipgraph.load.ParsedInputs;
  * when the folder is absent.
  */
 class EtoRealDataTest {
-    static final Path REAL = TestGraph.PROJECT.resolve("../shared/data/eto-supply-chain").normalize();
+    /** ../shared beside the clone, or -Dchipgraph.shared=DIR (a worktree elsewhere). */
+    static final Path REAL = Path.of(System.getProperty("chipgraph.shared", TestGraph.PROJECT.resolve("../shared").toString()))
+            .resolve("data/eto-supply-chain").toAbsolutePath().normalize();
     static EtoSource.Fetched fetched;
 
     @BeforeAll
     static void present() {
-        if (!Files.isDirectory(REAL))
-            System.out.println("EtoRealDataTest skipped: " + REAL + " not found (the real ETO files; CI has them beside the clone)");
-        Assumptions.assumeTrue(Files.isDirectory(REAL), "no " + REAL);
+        // SkipReasons prints this in the build output.
+        Assumptions.assumeTrue(Files.isDirectory(REAL), REAL + " not found (the real ETO files; CI has them beside the clone)");
         fetched = EtoSource.directory(REAL, p -> p.getFileName().toString()).fetch();
     }
 
@@ -93,6 +94,22 @@ class EtoRealDataTest {
         assertTrue(loaded.log().contains("read 3 stages, 79 inputs, 294 providers, 660 provision rows, 93 sequence rows"), loaded.log());
         assertTrue(List.of(loaded.log().split("\n")).stream().anyMatch(l -> l.contains("providers not matched to a chipgraph entity (")), loaded.log());
         EtoImportTest.checkD9(loaded.dataset());
+    }
+
+    /** The README's figures for the real files are those of the import, so they cannot go stale. */
+    @Test
+    void theReadmeFiguresAreThoseOfTheImport() throws Exception {
+        InputFiles files = InputFiles.in(TestGraph.PROJECT);
+        EtoImport.Result r = EtoStage.run(EtoSource.directory(REAL, p -> p.getFileName().toString()),
+                new InputParser(files).parseAll(), files, x -> {});
+        Map<String, Integer> read = EtoDataset.read(fetched.texts(), fetched.names()).rowsRead();
+        String figures = String.format("%d stages, %d inputs, %d providers, %d provision rows and %d sequence rows read; "
+                        + "%d market shares imported; %d ids mapped; %d providers unmatched",
+                read.get("stages.csv"), read.get("inputs.csv"), read.get("providers.csv"), read.get("provision.csv"),
+                read.get("sequence.csv"), r.marketShares(), r.mapped().size(), r.unmatched().size());
+        String readme = Files.readString(TestGraph.PROJECT.resolve("README.md")).replaceAll("\\s+", " ");
+        assertTrue(readme.contains("With the real files: " + figures + "."),
+                "README.md, section 'The ETO supply-chain dataset', should say: With the real files: " + figures + ".");
     }
 
     /** ETO ids the project names: the first column of data/eto-mapping.csv and every cg:etoId in data/register.trig. */

@@ -7,6 +7,12 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+
+import com.sun.net.httpserver.HttpServer;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -70,7 +76,7 @@ class LinkSuggestTest {
         int code;
         try {
             System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            code = Main.run("link", "suggest", "--project", project.toString(), "--db", db, "--endpoint", wikidata.endpoint());
+            code = Main.run("link", "suggest", "--project", project.toString(), "--db", db, "--wikidata", wikidata.endpoint());
         } finally {
             System.setOut(old);
         }
@@ -81,5 +87,49 @@ class LinkSuggestTest {
         assertTrue(text.contains("Nothing was written"), text);
         assertEquals(storeBefore, ProjectCopy.treeHash(tmp.resolve("db")), "link suggest must not write to the store");
         assertEquals(projectBefore, ProjectCopy.treeHash(project), "link suggest must not write any file");
+    }
+
+    /** Why a Wikidata search failed, each cause from a loopback stand-in (or a name that never resolves): never the network. */
+    @Test
+    void aFailedSearchSaysWhy() throws Exception {
+        var entities = LinkSuggester.unlinked(TestGraph.dataset()).subList(0, 3);
+        HttpServer stub = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        stub.createContext("/busy", ex -> {
+            byte[] b = "Service Unavailable: too many requests from your address".getBytes(StandardCharsets.UTF_8);
+            ex.sendResponseHeaders(503, b.length);
+            ex.getResponseBody().write(b);
+            ex.close();
+        });
+        stub.createContext("/slow", ex -> {
+            try {
+                Thread.sleep(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            ex.close();
+        });
+        stub.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        stub.start();
+        int closed;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closed = s.getLocalPort();
+        }
+        String base = "http://127.0.0.1:" + stub.getAddress().getPort();
+        try {
+            assertFailure(base + "/busy", entities, "failed: HTTP 503", "too many requests");
+            assertFailure(base + "/slow", entities, "failed: timed out waiting for the answer");
+            assertFailure("http://127.0.0.1:" + closed + "/sparql", entities, "failed: cannot connect to 127.0.0.1:" + closed);
+            assertFailure("https://query.wikidata.invalid/sparql", entities,
+                    "failed: cannot resolve the host name 'query.wikidata.invalid' (offline, or a DNS problem)");
+        } finally {
+            stub.stop(0);
+        }
+    }
+
+    static void assertFailure(String url, List<LinkSuggester.Entity> entities, String... expected) {
+        RuntimeException e = assertThrows(RuntimeException.class, () -> new LinkSuggester(url, Duration.ofSeconds(1)).suggest(entities, 3));
+        assertTrue(e.getMessage().startsWith("The Wikidata search at " + url + " failed: "), e.getMessage());
+        for (String x : expected)
+            assertTrue(e.getMessage().contains(x), e.getMessage());
     }
 }

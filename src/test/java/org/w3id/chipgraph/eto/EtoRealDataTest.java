@@ -47,6 +47,27 @@ class EtoRealDataTest {
     }
 
     @Test
+    void everyOrganizationGivenAnEtoIdIsNamedAsEtoNamesIt() throws Exception {
+        // P44 is "Kioxia" in providers.csv: Toshiba (its former parent) must not carry it (issue 13).
+        EtoDataset ds = EtoDataset.read(fetched.texts(), fetched.names());
+        ParsedInputs in = new InputParser(InputFiles.in(TestGraph.PROJECT)).parseAll();
+        var g = EtoStage.registerWithEtoIds(in);
+        List<String> wrong = new java.util.ArrayList<>();
+        g.find(Node.ANY, EtoImport.ETO_ID, Node.ANY).forEachRemaining(t -> {
+            EtoDataset.Provider p = ds.provider(t.getObject().getLiteralLexicalForm());
+            if (p == null || p.country())
+                return;
+            Set<String> names = new HashSet<>();
+            for (String prop : List.of("http://www.w3.org/2000/01/rdf-schema#label", "http://www.w3.org/2004/02/skos/core#altLabel"))
+                g.find(t.getSubject(), NodeFactory.createURI(prop), Node.ANY)
+                        .forEachRemaining(l -> names.add(l.getObject().getLiteralLexicalForm().toLowerCase()));
+            if (names.stream().noneMatch(n -> n.contains(p.name().toLowerCase()) || p.name().toLowerCase().contains(n)))
+                wrong.add(t.getSubject().getLocalName() + " has " + p.id() + " '" + p.name() + "' but is named " + names);
+        });
+        assertTrue(wrong.isEmpty(), String.join("\n", wrong));
+    }
+
+    @Test
     void theFilesAreThoseOfThePinnedCommit() throws Exception {
         for (String f : EtoDataset.FILES)
             assertEquals(EtoSource.SHA256.get(f), EtoSource.sha256(Files.readAllBytes(REAL.resolve(f))), f);

@@ -114,6 +114,15 @@ class EtoRealDataTest {
         assertTrue(loaded.log().contains("read 3 stages, 79 inputs, 294 providers, 660 provision rows, 93 sequence rows"), loaded.log());
         assertTrue(List.of(loaded.log().split("\n")).stream().anyMatch(l -> l.contains("providers not matched to a chipgraph entity (")), loaded.log());
         EtoImportTest.checkD9(loaded.dataset());
+        // One share stated by the curated ETO graph and by the import is one row (issue 13: ASML 100
+        // and the Netherlands 100 appeared twice).
+        var catalog = org.w3id.chipgraph.query.QueryCatalog.in(TestGraph.PROJECT.resolve("queries"));
+        var q = catalog.queries().stream().filter(x -> x.name().equals("market-shares")).findFirst().orElseThrow();
+        var rows = org.w3id.chipgraph.query.QueryRunner.select(loaded.dataset(), q.parse(),
+                Map.of(org.apache.jena.sparql.core.Var.alloc("market"), NodeFactory.createURI(Chipgraph.ID + "euv-scanner")));
+        List<String> providers = new java.util.ArrayList<>();
+        rows.forEachRemaining(b -> providers.add(b.get("provider").getLiteralLexicalForm()));
+        assertEquals(List.of("ASML", "Netherlands"), providers);
     }
 
     /** ETO ids the project names: the first column of data/eto-mapping.csv and every cg:etoId in data/register.trig. */

@@ -87,7 +87,7 @@ public final class DependencyReports {
         if (chains.isEmpty())
             return from + " does not depend on " + to + " in the graph.\n";
         sb.append(from).append(" depends on ").append(to).append(": ").append(chains.size())
-          .append(chains.size() == 1 ? " shortest chain" : " shortest chains").append(" of asserted edges\n");
+          .append(chains.size() == 1 ? " shortest chain" : " shortest chains").append(" of direct edges (by role)\n");
         int i = 1;
         for (var c : chains) {
             sb.append("\nChain ").append(i++).append(":\n");

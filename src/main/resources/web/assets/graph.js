@@ -10,7 +10,9 @@
   var status = document.getElementById('graph-status');
   var legend = document.getElementById('graph-legend');
   var palette = ['#0b5cad', '#c0392b', '#1e8449', '#8e44ad', '#d35400', '#138d90', '#7f8c8d', '#b7950b',
-                 '#2c3e50', '#e84393', '#6d4c41', '#00838f', '#5d6d7e', '#9c640c'];
+                 '#2c3e50', '#e84393', '#6d4c41', '#00838f', '#5d6d7e', '#9c640c',
+                 // one colour per kind of edge: 16 dependency properties and cg:dependsOn (issue 13)
+                 '#4a235a', '#1a5276', '#7d6608'];
 
   function layout(nodes) {
     // Columns by level (downstream negative, upstream positive), nodes spread down each column.

@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "explain", mixinStandardHelpOptions = true,
-        description = {"Why does A depend on B? The shortest chains of asserted edges, each edge with its source.",
+        description = {"Why does A depend on B? The shortest chains of direct dependency edges (derived by role), each edge with its sources.",
                 "A and B: a full IRI, a local name under https://w3id.org/chipgraph/id/, or an exact label (any language)."})
 final class ExplainCommand implements Callable<Integer> {
     @Mixin StoreOptions storeOptions;

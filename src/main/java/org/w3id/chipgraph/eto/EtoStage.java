@@ -3,6 +3,11 @@ package org.w3id.chipgraph.eto;
 import java.util.List;
 import java.util.function.Consumer;
 
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.GraphUtil;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.sparql.graph.GraphFactory;
 import org.w3id.chipgraph.Chipgraph;
 import org.w3id.chipgraph.load.InputFiles;
 import org.w3id.chipgraph.load.ParsedInputs;
@@ -23,10 +28,22 @@ public final class EtoStage {
         EtoSource.Fetched fetched = source.fetch();
         EtoDataset ds = EtoDataset.read(fetched.texts(), fetched.names());
         EtoMapping mapping = EtoMapping.read(files.projectDir().resolve(MAPPING_FILE), MAPPING_FILE);
-        EtoImport.Result r = EtoImport.build(ds, mapping, in.data().getGraph(Chipgraph.GRAPH_REGISTER), in.ontology());
+        EtoImport.Result r = EtoImport.build(ds, mapping, registerWithEtoIds(in), in.ontology());
         in.addGraph(EtoImport.GRAPH, r.graph(), r.origins(), "ETO import");
         report(r, mapping, log);
         return r;
+    }
+
+    /**
+     * The register with the ETO ids the curated data gives its entities: those sit in the graph
+     * of the ETO dataset (the source that states them), not in the register itself.
+     */
+    static Graph registerWithEtoIds(ParsedInputs in) {
+        Graph g = GraphFactory.createDefaultGraph();
+        GraphUtil.addInto(g, in.data().getGraph(Chipgraph.GRAPH_REGISTER));
+        Graph eto = in.data().getGraph(NodeFactory.createURI(Chipgraph.GRAPH + "eto-supply-chain"));
+        eto.find(Node.ANY, EtoImport.ETO_ID, Node.ANY).forEachRemaining(g::add);
+        return g;
     }
 
     static void report(EtoImport.Result r, EtoMapping mapping, Consumer<String> log) {

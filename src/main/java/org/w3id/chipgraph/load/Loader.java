@@ -305,7 +305,7 @@ public final class Loader {
         }
         Graph out = GraphFactory.createDefaultGraph();
         long n = ExplanationGraph.write(g, out::add);
-        detail("%d dependency pairs explained over %d asserted edges", n, g.edgeCount());
+        detail("%d dependency pairs explained over %d direct edges", n, g.edgeCount());
         return out;
     }
 

@@ -1,5 +1,7 @@
 package org.w3id.chipgraph.reason;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -19,9 +21,9 @@ import org.apache.jena.sparql.exec.RowSetRewindable;
 import org.w3id.chipgraph.Chipgraph;
 
 /**
- * The asserted direct dependency edges (every sub-property of cg:dependsOn, outside the
- * inferred graph) as a compact graph over int node ids, with each edge's property and the
- * sources it rests on. Explanations, impact, chokepoints and the transitive index read it.
+ * The direct dependency edges by role (every sub-property of cg:dependsOn, stated in a fact
+ * graph, stated by its inverse or entailed by a property chain: {@link EdgeDerivation}) as a
+ * compact graph over int node ids, with each edge's property and the sources it rests on. Explanations, impact, chokepoints and the transitive index read it.
  * Its queries name every graph they read, so they answer the same with or without the
  * union default graph (property functions run inside other queries).
  */
@@ -29,8 +31,10 @@ public final class DependencyGraph {
     /** One source document behind an edge. */
     public record Source(String iri, String title, String graph) {}
 
-    /** One asserted edge "from depends on to", by a named property, with its sources. */
+    /** One direct edge "from depends on to", by a named property, with the sources of the statements it rests on. */
     public record Edge(int from, int to, String property, List<Source> sources) {}
+
+    static final String DESIGNED_BY = Chipgraph.NS + "designedBy";
 
     private final List<String> nodes = new ArrayList<>();
     private final Map<String, Integer> ids = new HashMap<>();
@@ -42,19 +46,41 @@ public final class DependencyGraph {
     private final List<Edge> edges = new ArrayList<>();
     private int[] outStart, outEdges, inStart, inEdges;
 
-    static final String EDGES = Chipgraph.PREFIXES + """
-            SELECT ?s ?p ?o ?g ?src ?title WHERE {
-              { SELECT DISTINCT ?p WHERE { GRAPH g:ontology { ?p rdfs:subPropertyOf+ cg:dependsOn } } }
+    /** The properties the edges are derived from: dependency properties, their inverses and chain legs. */
+    static final String RELEVANT = """
+              { SELECT DISTINCT ?p WHERE { GRAPH g:ontology {
+                  { ?p rdfs:subPropertyOf+ cg:dependsOn }
+                  UNION { ?d rdfs:subPropertyOf+ cg:dependsOn . ?d owl:inverseOf|^owl:inverseOf ?p }
+                  UNION { ?d rdfs:subPropertyOf+ cg:dependsOn ; owl:propertyChainAxiom/rdf:rest*/rdf:first ?leg .
+                          ?p rdfs:subPropertyOf* ?leg }
+              } } }
+            """;
+
+    static final String STATEMENTS = Chipgraph.PREFIXES + "SELECT ?s ?p ?o ?g ?src ?title WHERE {\n" + RELEVANT + """
               GRAPH ?g { ?s ?p ?o }
-              FILTER(?g != g:inferred && isIRI(?o))
+              FILTER(?g != g:inferred && isIRI(?o) && isIRI(?s))
               OPTIONAL { GRAPH g:sources { ?g prov:wasDerivedFrom ?src OPTIONAL { ?src dct:title ?title } } }
             }""";
 
-    static final String LABELS = Chipgraph.PREFIXES + """
-            SELECT ?x ?label WHERE {
-              { SELECT DISTINCT ?x WHERE {
-                  { SELECT DISTINCT ?p WHERE { GRAPH g:ontology { ?p rdfs:subPropertyOf+ cg:dependsOn } } }
-                  GRAPH ?g { { ?x ?p ?y } UNION { ?y ?p ?x } } FILTER(?g != g:inferred) } }
+    static final String SCHEMA = Chipgraph.PREFIXES + """
+            SELECT ?kind ?p ?a ?b WHERE { GRAPH g:ontology {
+              { ?p rdfs:subPropertyOf+ cg:dependsOn BIND("dependency" AS ?kind) }
+              UNION { ?p rdfs:subPropertyOf ?a FILTER(isIRI(?a)) BIND("sub" AS ?kind) }
+              UNION { ?p owl:inverseOf ?a FILTER(isIRI(?p) && isIRI(?a)) BIND("inverse" AS ?kind) }
+              UNION { ?p owl:propertyChainAxiom ?l . ?l rdf:first ?a ; rdf:rest ?r . ?r rdf:first ?b ; rdf:rest rdf:nil
+                      BIND("chain" AS ?kind) }
+            } }""";
+
+    static final String SUPPLIES = Chipgraph.PREFIXES + """
+            SELECT ?item ?supplier ?start ?end WHERE {
+              GRAPH ?g { ?r a cg:SupplyRelation ; cg:suppliedItem ?item ; cg:supplier ?supplier
+                         OPTIONAL { ?r cg:supplyStart ?start } OPTIONAL { ?r cg:supplyEnd ?end } }
+              FILTER(?g != g:inferred)
+            }""";
+
+    static final String LABELS = Chipgraph.PREFIXES + "SELECT ?x ?label WHERE {\n"
+            + "  { SELECT DISTINCT ?x WHERE {\n" + RELEVANT + """
+                  GRAPH ?g { { ?x ?p ?y } UNION { ?y ?p ?x } } FILTER(?g != g:inferred && isIRI(?x)) } }
               GRAPH ?lg { ?x rdfs:label ?label } FILTER(lang(?label) = "en")
             }""";
 
@@ -73,37 +99,33 @@ public final class DependencyGraph {
 
     /** Read the edges from a store or an endpoint through the given SELECT runner. */
     public static DependencyGraph load(Function<Query, RowSetRewindable> select) {
+        return load(select, null);
+    }
+
+    /**
+     * Read the edges by role (see {@link EdgeDerivation}); as of {@code asOf} (null: whatever
+     * the date) without the supply edges dated outside that day.
+     */
+    public static DependencyGraph load(Function<Query, RowSetRewindable> select, LocalDate asOf) {
         DependencyGraph g = new DependencyGraph();
-        Map<String, Integer> edgeIndex = new LinkedHashMap<>();
-        Map<Integer, List<Source>> sources = new HashMap<>();
-        List<int[]> raw = new ArrayList<>();
-        List<String> rawProps = new ArrayList<>();
-        RowSetRewindable rows = select.apply(QueryFactory.create(EDGES));
+        EdgeDerivation derivation = schema(select);
+        derivation.asOf(asOf, supplies(select));
+        RowSetRewindable rows = select.apply(QueryFactory.create(STATEMENTS));
         while (rows.hasNext()) {
             Binding b = rows.next();
-            int s = g.id(b.get(Var.alloc("s")).getURI());
-            int o = g.id(b.get(Var.alloc("o")).getURI());
-            String p = b.get(Var.alloc("p")).getURI();
-            String key = s + " " + p + " " + o;
-            Integer e = edgeIndex.get(key);
-            if (e == null) {
-                e = raw.size();
-                edgeIndex.put(key, e);
-                raw.add(new int[] {s, o});
-                rawProps.add(p);
-                sources.put(e, new ArrayList<>());
-            }
             Node src = b.get(Var.alloc("src"));
+            Source source = null;
             if (src != null) {
                 Node title = b.get(Var.alloc("title"));
-                Source source = new Source(src.getURI(), title == null ? src.getURI() : title.getLiteralLexicalForm(),
+                source = new Source(src.getURI(), title == null ? src.getURI() : title.getLiteralLexicalForm(),
                         b.get(Var.alloc("g")).getURI());
-                if (!sources.get(e).contains(source))
-                    sources.get(e).add(source);
             }
+            derivation.add(new EdgeDerivation.Statement(b.get(Var.alloc("s")).getURI(), b.get(Var.alloc("p")).getURI(),
+                    b.get(Var.alloc("o")).getURI()), source);
         }
-        for (int i = 0; i < raw.size(); i++)
-            g.edges.add(new Edge(raw.get(i)[0], raw.get(i)[1], rawProps.get(i), List.copyOf(sources.get(i))));
+        derivation.run();
+        derivation.edges().forEach((st, sources) ->
+                g.edges.add(new Edge(g.id(st.s()), g.id(st.o()), st.p(), List.copyOf(sources))));
 
         RowSetRewindable labels = select.apply(QueryFactory.create(LABELS));
         while (labels.hasNext()) {
@@ -132,6 +154,47 @@ public final class DependencyGraph {
         }
         g.index();
         return g;
+    }
+
+    private static EdgeDerivation schema(Function<Query, RowSetRewindable> select) {
+        Set<String> deps = new LinkedHashSet<>();
+        Map<String, Set<String>> sub = new HashMap<>();
+        List<String[]> inverses = new ArrayList<>(), chains = new ArrayList<>();
+        RowSetRewindable rows = select.apply(QueryFactory.create(SCHEMA));
+        while (rows.hasNext()) {
+            Binding b = rows.next();
+            String p = b.get(Var.alloc("p")).getURI();
+            Node a = b.get(Var.alloc("a")), c = b.get(Var.alloc("b"));
+            switch (b.get(Var.alloc("kind")).getLiteralLexicalForm()) {
+                case "dependency" -> deps.add(p);
+                case "sub" -> sub.computeIfAbsent(p, k -> new LinkedHashSet<>()).add(a.getURI());
+                case "inverse" -> inverses.add(new String[] {p, a.getURI()});
+                default -> {
+                    if (a.isURI() && c.isURI())
+                        chains.add(new String[] {p, a.getURI(), c.getURI()});
+                }
+            }
+        }
+        return new EdgeDerivation(deps, sub, inverses, chains);
+    }
+
+    private static List<EdgeDerivation.Supply> supplies(Function<Query, RowSetRewindable> select) {
+        List<EdgeDerivation.Supply> out = new ArrayList<>();
+        RowSetRewindable rows = select.apply(QueryFactory.create(SUPPLIES));
+        while (rows.hasNext()) {
+            Binding b = rows.next();
+            out.add(new EdgeDerivation.Supply(b.get(Var.alloc("item")).getURI(), b.get(Var.alloc("supplier")).getURI(),
+                    date(b.get(Var.alloc("start"))), date(b.get(Var.alloc("end")))));
+        }
+        return out;
+    }
+
+    private static LocalDate date(Node n) {
+        try {
+            return n == null ? null : LocalDate.parse(n.getLiteralLexicalForm());
+        } catch (DateTimeParseException e) {
+            return null; // SHACL rejects a date that is not a full xsd:date; here it says nothing.
+        }
     }
 
     private int id(String iri) {
@@ -186,11 +249,17 @@ public final class DependencyGraph {
     public boolean isJoint(String property) { return jointProperties.contains(property); }
 
     /**
-     * A product whose own supply is not recorded (no dependency edge leaves it): what-if
-     * analysis cannot count it as an alternative that survives a removal.
+     * A product whose own supply is not recorded (no dependency edge leaves it but the one to
+     * its designer: who makes it is unknown): what-if analysis cannot count it as an
+     * alternative that survives a removal.
      */
     public boolean isProductWithUnknownSupply(int node) {
-        return products.contains(node) && outStart[node + 1] == outStart[node];
+        if (!products.contains(node))
+            return false;
+        for (int i = outStart[node]; i < outStart[node + 1]; i++)
+            if (!edges.get(outEdges[i]).property().equals(DESIGNED_BY))
+                return false;
+        return true;
     }
 
     /** Ids of the edges leaving a node (what it depends on directly). */

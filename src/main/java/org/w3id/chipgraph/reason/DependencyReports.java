@@ -87,7 +87,7 @@ public final class DependencyReports {
         if (chains.isEmpty())
             return from + " does not depend on " + to + " in the graph.\n";
         sb.append(from).append(" depends on ").append(to).append(": ").append(chains.size())
-          .append(chains.size() == 1 ? " shortest chain" : " shortest chains").append(" of asserted edges\n");
+          .append(chains.size() == 1 ? " shortest chain" : " shortest chains").append(" of direct edges (by role)\n");
         int i = 1;
         for (var c : chains) {
             sb.append("\nChain ").append(i++).append(":\n");
@@ -111,13 +111,16 @@ public final class DependencyReports {
      *                   headquartered there
      * @param asOf       when given, entities that did not exist yet or had ended on that date
      *                   are left out of the network first (released, announced or effective
-     *                   after it; effective until before it)
+     *                   after it; effective until before it), and so are the supply edges a
+     *                   cg:SupplyRelation dates outside it
      */
     public JsonObject impact(List<String> removeArgs, LocalDate asOf) {
         Set<String> removed = new LinkedHashSet<>();
         for (String arg : removeArgs)
             removed.addAll(resolveRemoval(arg));
-        Set<Integer> absent = asOf == null ? Set.of() : absentOn(asOf);
+        // As of a date, the supply edges dated outside it are left out of the network too.
+        DependencyGraph graph = asOf == null ? this.graph : DependencyGraph.load(select, asOf);
+        Set<Integer> absent = asOf == null ? Set.of() : absentOn(graph, asOf);
         List<Integer> ids = new ArrayList<>();
         for (String iri : removed) {
             Integer id = graph.idOf(iri);
@@ -158,7 +161,7 @@ public final class DependencyReports {
         out.put("losesEveryPath", every);
         JsonArray some = new JsonArray();
         for (ImpactAnalysis.Partial p : r.partial()) {
-            if (absent.contains(p.node()) || baselineFailed.contains(p.node()) || !reachesAny(p.node(), causedByRemoval))
+            if (absent.contains(p.node()) || baselineFailed.contains(p.node()) || !reachesAny(graph, p.node(), causedByRemoval))
                 continue;
             JsonObject o = entity(graph.iri(p.node()));
             JsonArray lost = new JsonArray();
@@ -170,7 +173,7 @@ public final class DependencyReports {
         return out;
     }
 
-    private boolean reachesAny(int node, Set<Integer> targets) {
+    private static boolean reachesAny(DependencyGraph graph, int node, Set<Integer> targets) {
         boolean[] down = graph.reachableFrom(node, true);
         for (int t : targets)
             if (down[t]) return true;
@@ -209,7 +212,7 @@ public final class DependencyReports {
               { ?x cg:releasedOn|cg:announcedOn|cg:effectiveFrom ?start } UNION { ?x cg:effectiveUntil ?end }
             }""";
 
-    Set<Integer> absentOn(LocalDate day) {
+    Set<Integer> absentOn(DependencyGraph graph, LocalDate day) {
         Set<Integer> absent = new HashSet<>();
         RowSetRewindable rows = select.apply(QueryFactory.create(DATES));
         java.util.Map<Integer, LocalDate> earliestStart = new java.util.HashMap<>();

@@ -7,7 +7,7 @@ import java.util.Deque;
 import java.util.List;
 
 /**
- * Why does A depend on B? The shortest chains of asserted edges from A to B, each edge with
+ * Why does A depend on B? The shortest chains of direct edges (by role) from A to B, each edge with
  * its property and the sources it rests on. Breadth-first over the int adjacency, then every
  * shortest chain is read back from B (at most {@link #MAX_CHAINS}).
  */

@@ -20,6 +20,11 @@ import org.w3id.chipgraph.Chipgraph;
  *       cg:chainLength 3 ; cg:viaEdge &lt;&lt;( A cg:usesChip X )&gt;&gt; , ... ;
  *       prov:wasDerivedFrom src:... .
  * </pre>
+ * and for every direct edge on those chains a reifier of the edge with the sources it rests on
+ * (an edge may be stated by its inverse or entailed by a chain, so no graph holds it as such):
+ * <pre>
+ *   _:r rdf:reifies &lt;&lt;( X cg:designedBy Y )&gt;&gt; ; prov:wasDerivedFrom src:... .
+ * </pre>
  * written to graph/explanations, which the OWL checks leave out. Skipped above a pair limit:
  * the command line and the HTTP API explain any pair on demand.
  */
@@ -47,6 +52,12 @@ public final class ExplanationGraph {
     /** Emit the explanation triples of every pair; returns the number of pairs explained. */
     public static long write(DependencyGraph g, Consumer<Triple> out) {
         Explainer explainer = new Explainer(g);
+        for (DependencyGraph.Edge edge : g.edges()) {
+            Node r = NodeFactory.createBlankNode();
+            out.accept(Triple.create(r, REIFIES, edgeTerm(g, edge)));
+            edge.sources().stream().map(DependencyGraph.Source::iri).distinct()
+                    .forEach(s -> out.accept(Triple.create(r, DERIVED_FROM, uri(s))));
+        }
         long pairs = 0;
         for (int a = 0; a < g.size(); a++) {
             boolean[] reach = g.reachableFrom(a, true);
@@ -67,7 +78,7 @@ public final class ExplanationGraph {
                 Set<String> sources = new LinkedHashSet<>();
                 for (Explainer.Chain c : chains) {
                     for (DependencyGraph.Edge edge : c.edges()) {
-                        edges.add(NodeFactory.createTripleTerm(uri(g.iri(edge.from())), uri(edge.property()), uri(g.iri(edge.to()))));
+                        edges.add(edgeTerm(g, edge));
                         edge.sources().forEach(s -> sources.add(s.iri()));
                     }
                 }
@@ -76,6 +87,10 @@ public final class ExplanationGraph {
             }
         }
         return pairs;
+    }
+
+    private static Node edgeTerm(DependencyGraph g, DependencyGraph.Edge edge) {
+        return NodeFactory.createTripleTerm(uri(g.iri(edge.from())), uri(edge.property()), uri(g.iri(edge.to())));
     }
 
     private static Node uri(String iri) {

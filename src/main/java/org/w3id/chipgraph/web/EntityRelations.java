@@ -137,10 +137,14 @@ final class EntityRelations {
     void policies(StringBuilder b) {
         Map<String, PolicyRow> rows = new LinkedHashMap<>();
         collectPolicies(e, null, rows);
-        // Policies on what it depends on directly (Nvidia designs the H200 an approval applies to).
+        // Policies on what it depends on directly, and on the products it designed (Nvidia designs
+        // the H200 an approval applies to; the H200 depends on Nvidia, not the other way round).
         for (DependencyEdges.Edge x : deps.out.getOrDefault(e.getURI(), List.of()))
             if (!x.inferred())
                 collectPolicies(NodeFactory.createURI(x.to()), NodeFactory.createURI(x.to()), rows);
+        for (DependencyEdges.Edge x : deps.in.getOrDefault(e.getURI(), List.of()))
+            if (x.property().equals(CG + "designedBy"))
+                collectPolicies(NodeFactory.createURI(x.from()), NodeFactory.createURI(x.from()), rows);
         if (rows.isEmpty())
             return;
         List<PolicyRow> sorted = new ArrayList<>(rows.values());

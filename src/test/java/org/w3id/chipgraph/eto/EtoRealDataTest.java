@@ -48,6 +48,27 @@ class EtoRealDataTest {
     }
 
     @Test
+    void everyOrganizationGivenAnEtoIdIsNamedAsEtoNamesIt() throws Exception {
+        // P44 is "Kioxia" in providers.csv: Toshiba (its former parent) must not carry it (issue 13).
+        EtoDataset ds = EtoDataset.read(fetched.texts(), fetched.names());
+        ParsedInputs in = new InputParser(InputFiles.in(TestGraph.PROJECT)).parseAll();
+        var g = EtoStage.registerWithEtoIds(in);
+        List<String> wrong = new java.util.ArrayList<>();
+        g.find(Node.ANY, EtoImport.ETO_ID, Node.ANY).forEachRemaining(t -> {
+            EtoDataset.Provider p = ds.provider(t.getObject().getLiteralLexicalForm());
+            if (p == null || p.country())
+                return;
+            Set<String> names = new HashSet<>();
+            for (String prop : List.of("http://www.w3.org/2000/01/rdf-schema#label", "http://www.w3.org/2004/02/skos/core#altLabel"))
+                g.find(t.getSubject(), NodeFactory.createURI(prop), Node.ANY)
+                        .forEachRemaining(l -> names.add(l.getObject().getLiteralLexicalForm().toLowerCase()));
+            if (names.stream().noneMatch(n -> n.contains(p.name().toLowerCase()) || p.name().toLowerCase().contains(n)))
+                wrong.add(t.getSubject().getLocalName() + " has " + p.id() + " '" + p.name() + "' but is named " + names);
+        });
+        assertTrue(wrong.isEmpty(), String.join("\n", wrong));
+    }
+
+    @Test
     void theFilesAreThoseOfThePinnedCommit() throws Exception {
         for (String f : EtoDataset.FILES)
             assertEquals(EtoSource.SHA256.get(f), EtoSource.sha256(Files.readAllBytes(REAL.resolve(f))), f);
@@ -94,6 +115,15 @@ class EtoRealDataTest {
         assertTrue(loaded.log().contains("read 3 stages, 79 inputs, 294 providers, 660 provision rows, 93 sequence rows"), loaded.log());
         assertTrue(List.of(loaded.log().split("\n")).stream().anyMatch(l -> l.contains("providers not matched to a chipgraph entity (")), loaded.log());
         EtoImportTest.checkD9(loaded.dataset());
+        // One share stated by the curated ETO graph and by the import is one row (issue 13: ASML 100
+        // and the Netherlands 100 appeared twice).
+        var catalog = org.w3id.chipgraph.query.QueryCatalog.in(TestGraph.PROJECT.resolve("queries"));
+        var q = catalog.queries().stream().filter(x -> x.name().equals("market-shares")).findFirst().orElseThrow();
+        var rows = org.w3id.chipgraph.query.QueryRunner.select(loaded.dataset(), q.parse(),
+                Map.of(org.apache.jena.sparql.core.Var.alloc("market"), NodeFactory.createURI(Chipgraph.ID + "euv-scanner")));
+        List<String> providers = new java.util.ArrayList<>();
+        rows.forEachRemaining(b -> providers.add(b.get("provider").getLiteralLexicalForm()));
+        assertEquals(List.of("ASML", "Netherlands"), providers);
     }
 
     /** The README's figures for the real files are those of the import, so they cannot go stale. */

@@ -4,7 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 
 import org.apache.jena.graph.Graph;
-import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.graph.GraphFactory;
@@ -35,7 +35,9 @@ final class OwlChecks {
         // RDF/XML, named as such: the OWL API 5 Turtle parser does not read the SPARQL-style
         // PREFIX lines Jena 6 writes and would silently fall back to a parser that drops most
         // axioms; its N-Triples parser lives in the RDF4J-based module left out of the build.
-        RDFDataMgr.write(out, g, Lang.RDFXML);
+        // Plain (flat) RDF/XML: the pretty writer nests descriptions along chains of references,
+        // past the JDK parser's element depth limit (100) on a long dependency chain.
+        RDFDataMgr.write(out, g, RDFFormat.RDFXML_PLAIN);
         OWLOntologyManager m = OWLManager.createOWLOntologyManager();
         return m.loadOntologyFromOntologyDocument(new StreamDocumentSource(new ByteArrayInputStream(out.toByteArray()),
                 "urn:chipgraph:owl-check", new RDFXMLDocumentFormat(), "application/rdf+xml"));

@@ -9,7 +9,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.apache.jena.atlas.json.JSON;
 import org.apache.jena.atlas.json.JsonObject;
@@ -60,6 +65,26 @@ class DependenciesApiTest {
                 "application/json").body());
         assertEquals(sparqlCount("id:deepseek cg:dependsOn ?x"), d.get("count").getAsNumber().value().longValue());
         assertEquals(2, d.get("answers").getAsArray().size(), "the first 'limit' answers");
+    }
+
+    @Test
+    void whoReliesOnNvidiaAgreesWithItsEntityPage() throws Exception {
+        JsonObject r = JSON.parse(get("/api/dependents?of=nvidia&limit=1000", "application/json").body());
+        Set<String> api = new TreeSet<>();
+        r.get("answers").getAsArray().forEach(v -> api.add(v.getAsString().value()));
+        assertEquals(sparqlCount("?x cg:dependsOn id:nvidia"), api.size());
+        // Users of Nvidia chips (DeepSeek: H800; ByteDance, Alibaba: H20) rely on Nvidia (issue 13).
+        for (String who : List.of("deepseek", "bytedance", "alibaba", "h200", "h800"))
+            assertTrue(api.contains(Chipgraph.ID + who), who + " missing from " + api);
+        String page = get("/id/nvidia", "text/html").body();
+        int from = page.indexOf("id=\"depended-on-by\"");
+        assertTrue(from > 0, "the page has a 'Depended on by' list");
+        String section = page.substring(from, page.indexOf("</div>", from));
+        Set<String> listed = new TreeSet<>();
+        Matcher m = Pattern.compile("href=\"/id/([^\"#?]+)\"").matcher(section);
+        while (m.find())
+            listed.add(Chipgraph.ID + m.group(1));
+        assertEquals(api, listed, "/api/dependents?of=nvidia and Nvidia's page list the same dependents");
     }
 
     @Test

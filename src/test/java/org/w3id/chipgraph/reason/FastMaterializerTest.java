@@ -12,6 +12,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.junit.jupiter.api.Test;
@@ -112,6 +114,26 @@ class FastMaterializerTest {
         Set<Triple> want = sparql.stream().filter(t -> !t.getPredicate().equals(FastMaterializer.DEPENDS_ON)
                 && !t.getPredicate().equals(FastMaterializer.DEPENDENCY_OF)).collect(Collectors.toSet());
         assertSameTriples(want, triples(over.inferred()), "above the closure limit");
+    }
+
+    @Test
+    void aConfigurationIsClassifiedFromItsBaseSpecsBeforeTheCriterionRules() {
+        // Rule 65 names its predicates, so the closure can still be left to the index at scale.
+        Rule inherit = RULES.rules().stream().filter(r -> r.name().equals("65-configuration-inherits-spec")).findFirst().orElseThrow();
+        Set<Node> reads = FastMaterializer.predicatesRead(inherit.construct());
+        assertNotNull(reads, "rule 65 must name the predicates it reads");
+        assertTrue(reads.contains(NodeFactory.createURI(Chipgraph.NS + "configurationOf")), reads.toString());
+        // On the curated graph the A100 80GB (memory only stated) gets the A100's TPP 4992 and meets
+        // 3A090.a.1 (TPP >= 4800): classified, not undetermined, with either materializer.
+        Graph in = reasoningInput(List.of());
+        Node a100x = NodeFactory.createURI(Chipgraph.ID + "a100-80gb");
+        Node a1 = NodeFactory.createURI(Chipgraph.ID + "criterion-3a090-a-1-2023");
+        for (Graph inferred : List.of(new Materializer(RULES).materialize(in, m -> {}).inferred(),
+                                      new FastMaterializer(RULES, Long.MAX_VALUE).materialize(in, m -> {}).inferred())) {
+            assertTrue(inferred.contains(a100x, NodeFactory.createURI(Chipgraph.NS + "meetsCriterion"), a1));
+            assertFalse(inferred.contains(a100x, NodeFactory.createURI(Chipgraph.NS + "criterionUndetermined"), Node.ANY),
+                    "a configuration whose base TPP is known is not undetermined");
+        }
     }
 
     /** Scale of the generated network: small by default (fast tests); -Dchipgraph.test.scale=1 for the full check. */

@@ -73,6 +73,9 @@ final class Organizations {
                         + " (the " + kind + " '" + name + "' of " + where + " is mapped to it)");
             matched.add(name + " = " + local(n));
             created.put(key, n);
+            // the mapping may give a known organization the country it lacks
+            m.get().country().filter(c -> !known.has(n, Known.cg("headquarteredIn")))
+                    .ifPresent(c -> out.add(graph, n, Known.cg("headquarteredIn"), c, m.get().where()));
             return n;
         }
         if (m.isEmpty()) {

@@ -48,7 +48,7 @@ public final class ModelsStage implements OpenDataStage {
     }
 
     /** What the stage did: rows, models, organizations, hardware names resolved and not. */
-    public record Result(int rows, int curatedModels, int trainedOn, List<String> organizationsCreated,
+    public record Result(int rows, int curatedModels, int trainedOn, List<String> organizationsCreated, List<String> countriesCreated,
                          Map<String, Integer> unresolvedHardware, int countriesUnpaired, long triples) {}
 
     @Override
@@ -56,7 +56,8 @@ public final class ModelsStage implements OpenDataStage {
         Result r = build(in, files);
         log.accept(String.format("read %d model rows (%d of them curated models); %d trained-on links; %d triples",
                 r.rows(), r.curatedModels(), r.trainedOn(), r.triples()));
-        log.accept("organizations created: " + r.organizationsCreated().size());
+        log.accept("organizations created: " + r.organizationsCreated().size() + "; countries created (" + r.countriesCreated().size()
+                + "): " + String.join(", ", r.countriesCreated()));
         log.accept(r.countriesUnpaired() + " rows list a different number of countries than organizations: their countries are not paired");
         log.accept("training-hardware names resolved to no chip (" + r.unresolvedHardware().size() + " names, "
                 + r.unresolvedHardware().values().stream().mapToInt(Integer::intValue).sum() + " mentions; absent from the hardware file):");
@@ -80,7 +81,7 @@ public final class ModelsStage implements OpenDataStage {
         w.countries();
         SourceDocs.dataset(out, SOURCE, GRAPH, TITLE, URL, latest, f);
         out.graphs().forEach((g, graph) -> in.addGraph(g, graph, out.origins(), f.name()));
-        return new Result(table.rows().size(), w.curated, w.trainedOn, List.copyOf(orgs.createdNames), w.unresolved,
+        return new Result(table.rows().size(), w.curated, w.trainedOn, List.copyOf(orgs.createdNames), List.copyOf(orgs.createdCountries), w.unresolved,
                 w.unpaired, out.size());
     }
 

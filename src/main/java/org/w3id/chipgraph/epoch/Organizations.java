@@ -35,6 +35,7 @@ final class Organizations {
     private final Map<String, Node> created = new HashMap<>();
     final Set<String> matched = new TreeSet<>();
     final Set<String> createdNames = new TreeSet<>();
+    final Set<String> createdCountries = new TreeSet<>();
 
     Organizations(Known known, EpochMapping mapping, Triples out, Node graph, Node source) {
         this.known = known;
@@ -92,7 +93,7 @@ final class Organizations {
         created.put(key, n);
         if (known.isA(n, cls))
             return n;   // declared by an earlier stage
-        createdNames.add(name);
+        (kind.equals("country") ? createdCountries : createdNames).add(name);
         out.add(graph, n, RDF.type.asNode(), Known.cg(newClass), where);
         out.add(graph, n, RDFS.label.asNode(), Triples.en(name), where);
         out.add(graph, n, PROV_DERIVED, source, where);
@@ -112,11 +113,12 @@ final class Organizations {
         return NodeFactory.createURI(Chipgraph.ID + slug + "-" + cls.toLowerCase());
     }
 
-    /** Mapping entries that say a name is an existing entity must name a name that occurs: else they are stale. */
+    /** {@code id:slug} of an entity, for the report. */
     static String local(Node n) {
         return "id:" + n.getURI().substring(Chipgraph.ID.length());
     }
 
+    /** Epoch's name as another name of a known entity, unless it already has that name. */
     static void altLabel(Triples out, Node graph, Node s, String name, Known known, String where) {
         if (!known.named(name, "Product").contains(s) && !known.named(name, "Organization").contains(s))
             out.add(graph, s, SKOS.altLabel.asNode(), Triples.en(name), where);

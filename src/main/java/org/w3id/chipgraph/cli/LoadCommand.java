@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.w3id.chipgraph.eto.EtoStage;
 import org.w3id.chipgraph.load.InputFiles;
 import org.w3id.chipgraph.load.Loader;
 
@@ -20,6 +21,8 @@ import picocli.CommandLine.Parameters;
                 "4 store error (or another load running on the store)."})
 final class LoadCommand implements Callable<Integer> {
     @Mixin StoreOptions storeOptions;
+
+    @Mixin EpochOptions epochOptions;
 
     @Mixin EtoOptions etoOptions;
 
@@ -39,7 +42,8 @@ final class LoadCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Loader loader = new Loader(InputFiles.in(storeOptions.project), extra, System.out)
-                .withEto(etoOptions.source(storeOptions.project));
+                .withStages(epochOptions.stages(storeOptions.project))
+                .withStage(EtoStage.of(etoOptions.source(storeOptions.project)));
         if (closureLimit != null)
             loader.closureLimit(closureLimit);
         if (explanationLimit != null)

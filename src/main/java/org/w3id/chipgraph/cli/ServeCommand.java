@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.w3id.chipgraph.eto.EtoStage;
 import org.w3id.chipgraph.load.InputFiles;
 import org.w3id.chipgraph.load.Loader;
 import org.w3id.chipgraph.serve.ChipgraphServer;
@@ -25,6 +26,8 @@ import picocli.CommandLine.Option;
                 "Loads first when the store has no published version. Read-only over HTTP."})
 final class ServeCommand implements Callable<Integer> {
     @Mixin StoreOptions storeOptions;
+
+    @Mixin EpochOptions epochOptions;
 
     @Option(names = "--port", defaultValue = "" + ServerOptions.DEFAULT_PORT, description = "HTTP port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
     int port;
@@ -52,7 +55,8 @@ final class ServeCommand implements Callable<Integer> {
                 storeOptions.project).with(security.options());
         // The ETO import, when configured in chipgraph.properties (load.eto), is part of loading here too.
         Loader loader = new Loader(InputFiles.in(storeOptions.project), List.of(), System.out)
-                .withEto(new EtoOptions().source(storeOptions.project));
+                .withStages(epochOptions.stages(storeOptions.project))
+                .withStage(EtoStage.of(new EtoOptions().source(storeOptions.project)));
         DatasetGraph dsg;
         StoreFollower follower = null;
         VersionedStore store = storeOptions.store();

@@ -10,6 +10,7 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.w3id.chipgraph.Chipgraph;
 import org.w3id.chipgraph.load.InputFiles;
+import org.w3id.chipgraph.load.OpenDataStage;
 import org.w3id.chipgraph.load.ParsedInputs;
 
 /**
@@ -19,10 +20,29 @@ import org.w3id.chipgraph.load.ParsedInputs;
  * provenance check, SHACL gate and reasoning as every other graph, so a bad row stops the whole
  * load and nothing is half-imported.
  */
-public final class EtoStage {
+public final class EtoStage implements OpenDataStage {
     public static final String MAPPING_FILE = "data/eto-mapping.csv";
 
-    private EtoStage() {}
+    private final EtoSource source;
+
+    private EtoStage(EtoSource source) {
+        this.source = source;
+    }
+
+    /** The stage importing {@code source}, or null (no ETO import) when the source is null. */
+    public static EtoStage of(EtoSource source) {
+        return source == null ? null : new EtoStage(source);
+    }
+
+    @Override
+    public String describe() {
+        return "the ETO supply-chain dataset from " + source.describe();
+    }
+
+    @Override
+    public void run(ParsedInputs in, InputFiles files, Consumer<String> log) {
+        run(source, in, files, log);
+    }
 
     public static EtoImport.Result run(EtoSource source, ParsedInputs in, InputFiles files, Consumer<String> log) {
         EtoSource.Fetched fetched = source.fetch();

@@ -18,8 +18,6 @@ import org.apache.jena.tdb2.TDB2;
 import org.apache.jena.tdb2.sys.TDBInternal;
 import org.w3id.chipgraph.Chipgraph;
 import org.w3id.chipgraph.HaltPoint;
-import org.w3id.chipgraph.eto.EtoSource;
-import org.w3id.chipgraph.eto.EtoStage;
 import org.w3id.chipgraph.query.QueryRunner;
 import org.apache.jena.sparql.core.Quad;
 import org.w3id.chipgraph.reason.DependencyGraph;
@@ -40,7 +38,7 @@ public final class Loader {
     private final InputFiles files;
     private final List<Path> extraFactFiles;
     private final PrintStream out;
-    private EtoSource eto;
+    private final List<OpenDataStage> stages = new ArrayList<>();
     private long closureLimit = Long.getLong("chipgraph.closureLimit", FastMaterializer.DEFAULT_CLOSURE_LIMIT);
     private long explanationLimit = Long.getLong("chipgraph.explanationLimit", EXPLANATION_PAIR_LIMIT);
     /** Seconds per step, in order (the load report and the benchmark read them). */
@@ -54,9 +52,16 @@ public final class Loader {
         this.out = out;
     }
 
-    /** Also import the ETO supply-chain dataset from {@code source} (null: no ETO import) into graph/eto. */
-    public Loader withEto(EtoSource source) {
-        this.eto = source;
+    /** Also run this open-dataset stage (null: none), after the stages added before it. */
+    public Loader withStage(OpenDataStage stage) {
+        if (stage != null)
+            stages.add(stage);
+        return this;
+    }
+
+    /** Also run these open-dataset stages, in order. */
+    public Loader withStages(List<? extends OpenDataStage> more) {
+        more.forEach(this::withStage);
         return this;
     }
 
@@ -106,9 +111,9 @@ public final class Loader {
         detail("%d ontology triples, %d fact/claim/source quads in %d graphs, %d rules",
                 in.ontology().size(), in.data().stream().count(), countGraphs(in.data()), rules.rules().size());
 
-        if (eto != null) {
-            step("importing the ETO supply-chain dataset from " + eto.describe());
-            EtoStage.run(eto, in, files, msg -> detail("%s", msg));
+        for (OpenDataStage stage : stages) {
+            step("importing " + stage.describe());
+            stage.run(in, files, msg -> detail("%s", msg));
         }
 
         step("checking that every graph has a source");

@@ -40,7 +40,7 @@ class EtoErrorsTest {
     String load() {
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         new Loader(InputFiles.in(project), List.of(), new PrintStream(log, true, StandardCharsets.UTF_8))
-                .withEto(EtoFixture.directory(eto)).load(store);
+                .withStage(EtoStage.of(EtoFixture.directory(eto))).load(store);
         return log.toString(StandardCharsets.UTF_8);
     }
 

@@ -35,7 +35,7 @@ public final class EtoFixture {
     public static Loaded load(Path project, EtoSource source) {
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         DatasetGraph dsg = new Loader(InputFiles.in(project), List.of(), new PrintStream(buf, true, StandardCharsets.UTF_8))
-                .withEto(source).loadInMemory();
+                .withStage(EtoStage.of(source)).loadInMemory();
         return new Loaded(dsg, buf.toString(StandardCharsets.UTF_8));
     }
 

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
+import org.w3id.chipgraph.eto.EtoStage;
 import org.w3id.chipgraph.ProjectCopy;
 import org.w3id.chipgraph.TestGraph;
 import org.w3id.chipgraph.store.VersionedStore;
@@ -119,7 +120,7 @@ class BadInputsTest {
         Files.copy(CORPUS.resolve("eto-provision-too-few-columns.csv"), eto.resolve("provision.csv"),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         LoadException e = assertThrows(LoadException.class, () -> new Loader(InputFiles.in(project), List.of(),
-                new PrintStream(new ByteArrayOutputStream(), true)).withEto(org.w3id.chipgraph.eto.EtoFixture.directory(eto)).load(store));
+                new PrintStream(new ByteArrayOutputStream(), true)).withStage(EtoStage.of(org.w3id.chipgraph.eto.EtoFixture.directory(eto))).load(store));
         assertEquals(LoadException.INPUT, e.exitCode(), e.getMessage());
         assertTrue(e.getMessage().startsWith("provision.csv:4: 4 field(s), the header has 6"), e.getMessage());
         assertEquals(storeHash, ProjectCopy.treeHash(store.root()), "nothing published");

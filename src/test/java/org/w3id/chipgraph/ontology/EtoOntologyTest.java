@@ -14,6 +14,7 @@ import org.semanticweb.HermiT.Configuration;
 import org.semanticweb.HermiT.ReasonerFactory;
 import org.semanticweb.owlapi.model.OWLOntology;
 import org.semanticweb.owlapi.reasoner.OWLReasoner;
+import org.w3id.chipgraph.eto.EtoStage;
 import org.w3id.chipgraph.TestGraph;
 import org.w3id.chipgraph.eto.EtoSource;
 import org.w3id.chipgraph.load.InputFiles;
@@ -29,7 +30,7 @@ class EtoOntologyTest {
 
     static void assertConsistent(Path etoDir) throws Exception {
         DatasetGraph dsg = new Loader(InputFiles.in(TestGraph.PROJECT), List.of(), new PrintStream(OutputStream.nullOutputStream()))
-                .withEto(EtoSource.directory(etoDir, Path::toString)).loadInMemory();
+                .withStage(EtoStage.of(EtoSource.directory(etoDir, Path::toString))).loadInMemory();
         OWLOntology ont = OwlChecks.toOwlApi(OwlChecks.ontologyAndFacts(dsg));
         Configuration conf = new Configuration();
         conf.ignoreUnsupportedDatatypes = true;

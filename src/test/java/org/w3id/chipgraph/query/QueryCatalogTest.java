@@ -66,7 +66,9 @@ class QueryCatalogTest {
         Path csv = q.file().resolveSibling(q.name() + suffix + ".csv");
         Path srj = q.file().resolveSibling(q.name() + suffix + ".srj");
         // Queries tagged 'eto' read the ETO import: they run on the project loaded with the ETO fixture.
-        var dataset = q.tags().contains("eto-import") ? org.w3id.chipgraph.eto.EtoFixture.projectWithFixture().dataset() : TestGraph.dataset();
+        // Queries tagged 'epoch' read the Epoch AI datasets: they run on the default load (curated + both datasets).
+        var dataset = q.tags().contains("eto-import") ? org.w3id.chipgraph.eto.EtoFixture.projectWithFixture().dataset()
+                : q.tags().contains("epoch") ? TestGraph.full() : TestGraph.dataset();
         RowSetRewindable rows = QueryRunner.select(dataset, q.parse(), QueryRunner.bindings(q, params));
         if (Files.exists(srj)) {
             ResultSet expected = ResultSetMgr.read(srj.toString());

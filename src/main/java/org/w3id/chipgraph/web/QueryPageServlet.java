@@ -5,6 +5,7 @@ import static org.w3id.chipgraph.web.Html.esc;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -36,9 +37,7 @@ final class QueryPageServlet extends HttpServlet {
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String name = req.getPathInfo() == null || req.getPathInfo().equals("/") ? null : req.getPathInfo().substring(1);
         if (name == null) {
-            Served.html(resp, 200, Html.page("Questions", null, "<h1>Questions</h1>\n"
-                    + "<p>Each question is a SPARQL query in <code>queries/</code>, answered by the graph as it is now.</p>\n"
-                    + catalogList(queries.catalog().queries(), false)));
+            Templates.send(resp, 200, "queries", Map.of("questions", QuestionLink.of(queries.catalog().queries(), false)));
             return;
         }
         CatalogQuery q;
@@ -76,21 +75,6 @@ final class QueryPageServlet extends HttpServlet {
 
     static String editorLink(CatalogQuery q) {
         return "/ui/#/dataset/chipgraph/query?query=" + Html.url(q.text());
-    }
-
-    /** The catalogue as a list: each question linked to its answer and to the editor. */
-    static String catalogList(List<CatalogQuery> qs, boolean onlyCq) {
-        StringBuilder b = new StringBuilder("<ul class=\"questions\">\n");
-        for (CatalogQuery q : qs) {
-            if (onlyCq && q.cq().isEmpty())
-                continue;
-            b.append("<li>");
-            q.cq().ifPresent(cq -> b.append("<span class=\"badge\">").append(esc(cq)).append("</span> "));
-            b.append("<a href=\"/queries/").append(esc(Html.url(q.name()))).append("\">").append(esc(q.summary())).append("</a>")
-             .append(" <a class=\"editor\" href=\"").append(esc(editorLink(q))).append("\" aria-label=\"")
-             .append(esc("Open " + q.name() + " in the query editor")).append("\">edit</a></li>\n");
-        }
-        return b.append("</ul>\n").toString();
     }
 
     private static void form(StringBuilder b, CatalogQuery q, HttpServletRequest req) {

@@ -29,7 +29,12 @@ final class ServerProcess implements AutoCloseable {
     }
 
     static ServerProcess start(Path project, String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of("./chipgraph", "serve", "--port", "0", "--localhost"));
+        return startOnPort(project, 0, args);
+    }
+
+    /** The same on a given port (0: a free one), e.g. to restart a replica where its balancer expects it. */
+    static ServerProcess startOnPort(Path project, int port, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of("./chipgraph", "serve", "--port", Integer.toString(port), "--localhost"));
         cmd.addAll(List.of(args));
         ServerProcess s = new ServerProcess(new ProcessBuilder(cmd).directory(project.toFile()).redirectErrorStream(true).start());
         Thread reader = new Thread(() -> {
@@ -63,6 +68,12 @@ final class ServerProcess implements AutoCloseable {
     int port() { return port; }
 
     long pid() { return process.pid(); }
+
+    /** Ends the process at once (SIGKILL): no shutdown hooks, as a crash or the OOM killer would. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
+    }
 
     String output() {
         synchronized (lines) {

@@ -36,8 +36,8 @@ import org.w3id.chipgraph.store.VersionedStore;
  * together) and in size. Every answer is all of one version or all of the other, never a mix,
  * and no request fails.
  */
-class AtomicReloadTest {
-    static final String MARKERS = """
+public class AtomicReloadTest {
+    public static final String MARKERS = """
             PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
             SELECT ?a ?b WHERE {
               <https://w3id.org/chipgraph/id/test-marker-1> rdfs:label ?a .
@@ -51,7 +51,7 @@ class AtomicReloadTest {
     @TempDir Path tmp;
 
     /** Version A or B: both markers labelled with the version's letter; B also has a comment (one triple more). */
-    static void writeVersion(Path project, String v) throws Exception {
+    public static void writeVersion(Path project, String v) throws Exception {
         Files.writeString(project.resolve("data/zz-markers.trig"), """
                 @prefix cg: <https://w3id.org/chipgraph/ontology#> .
                 @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .

@@ -44,6 +44,7 @@ import org.apache.jena.riot.RDFParser;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.OWL2;
+import org.w3id.chipgraph.ExitCode;
 import org.w3id.chipgraph.Chipgraph;
 import org.w3id.chipgraph.query.CatalogQuery;
 import org.w3id.chipgraph.query.QueryCatalog;
@@ -139,7 +140,7 @@ public final class BenchCommand implements Callable<Integer> {
         Targets.print(results, System.out);
         results.writeCsv(out);
         System.out.println("Figures written to " + out + "; worker logs in " + work.resolve("bench.log"));
-        return 0;
+        return ExitCode.OK.code;
     }
 
     // ------------------------------------------------------------------ the curated graph

@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.w3id.chipgraph.ExitCode;
 import org.w3id.chipgraph.bench.LoadTest;
 import org.w3id.chipgraph.load.InputFiles;
 import org.w3id.chipgraph.load.Loader;
@@ -57,7 +58,7 @@ public final class LoadTestCommand implements Callable<Integer> {
             System.out.printf("%d queries in the mix; %d s warm-up, then %d s measured ...%n", workload.size(), warmup, seconds);
             LoadTest.Result r = LoadTest.run(target, workload, clients, Duration.ofSeconds(seconds), Duration.ofSeconds(warmup));
             LoadTest.report(r, target, System.out);
-            return r.errors() == 0 ? 0 : 1;
+            return r.errors() == 0 ? ExitCode.OK.code : ExitCode.ERROR.code;
         } finally {
             if (server != null)
                 server.stop();

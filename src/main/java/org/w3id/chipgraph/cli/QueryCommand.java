@@ -9,6 +9,7 @@ import org.apache.jena.query.Query;
 import org.apache.jena.query.ResultSetFormatter;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.exec.RowSetRewindable;
+import org.w3id.chipgraph.ExitCode;
 import org.w3id.chipgraph.query.CatalogQuery;
 import org.w3id.chipgraph.query.QueryCatalog;
 import org.w3id.chipgraph.query.QueryRunner;
@@ -72,6 +73,6 @@ final class QueryCommand implements Callable<Integer> {
             case tsv -> ResultSetFormatter.outputAsTSV(System.out, rs);
             case json -> ResultSetFormatter.outputAsJSON(System.out, rs);
         }
-        return 0;
+        return ExitCode.OK.code;
     }
 }

@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.w3id.chipgraph.load.LoadException;
+import org.w3id.chipgraph.input.LoadException;
 
 /**
  * The five CSV files of the ETO Advanced Semiconductor Supply Chain dataset, read and checked

@@ -1,5 +1,7 @@
 package org.w3id.chipgraph.load;
 
+import org.w3id.chipgraph.input.OpenDataStage;
+import org.w3id.chipgraph.input.LoadException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package org.w3id.chipgraph.load;
 
+import org.w3id.chipgraph.input.LoadException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -41,15 +42,7 @@ final class ShaclGate {
 
     static final PrefixMapping PREFIX_MAPPING = PrefixMapping.Factory.create().setNsPrefixes(PREFIXES.getMapping()).lock();
 
-    /** Throws a {@link LoadException} listing the violations, if there are any. */
-    static void validate(ParsedInputs in, String shapesFile) {
-        Graph all = GraphFactory.createDefaultGraph();
-        in.ontology().find().forEachRemaining(all::add);
-        in.data().find().forEachRemaining(q -> all.add(q.asTriple()));
-        validate(in, all, shapesFile);
-    }
-
-    /** As {@link #validate(ParsedInputs, String)}, over {@code all}: the ontology and every graph of {@code in} as one graph. */
+    /** Throws a {@link LoadException} listing the violations, if there are any, over {@code all}: the ontology and every graph of {@code in} as one graph. */
     static void validate(ParsedInputs in, Graph all, String shapesFile) {
         Shapes shapes;
         try {

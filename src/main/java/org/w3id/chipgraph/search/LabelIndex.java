@@ -173,8 +173,6 @@ public final class LabelIndex {
     }
 
 
-    public int nameCount() { return names.size(); }
-
     /** Entities whose names match the query, best match first, one hit per entity. */
     public List<Hit> search(String query, int limit) {
         String q = LabelText.normalize(query);

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         description = "A knowledge graph of AI chips and geopolitics: build it, serve it, query it.",
         subcommands = {LoadCommand.class, ServeCommand.class, QueryCommand.class, StatsCommand.class,
                 ExplainCommand.class, ImpactCommand.class, ChokepointsCommand.class, LinkCommand.class,
-                AdminPasswordCommand.class, org.w3id.chipgraph.bench.BenchCommand.class, org.w3id.chipgraph.bench.GenerateCommand.class,
+                AdminPasswordCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
 
@@ -21,7 +21,11 @@ public final class Main {
 
     /** Runs a command and returns its exit code (tests call this instead of main). */
     public static int run(String... args) {
-        CommandLine cl = new CommandLine(new Main());
+        return execute(new CommandLine(new Main()), args);
+    }
+
+    /** Runs a command line (chipgraph's, or the benchmark harness's) with chipgraph's exit codes and error lines. */
+    public static int execute(CommandLine cl, String... args) {
         // One table of exit codes (ExitCode) for every command: picocli maps exceptions through it,
         // a usage error is bad input, and every --help lists the table.
         cl.setExitCodeExceptionMapper(Main::exitCode);

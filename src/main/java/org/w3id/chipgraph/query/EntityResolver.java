@@ -14,7 +14,7 @@ import org.apache.jena.sparql.syntax.syntaxtransform.QueryTransformOps;
 import org.w3id.chipgraph.Chipgraph;
 
 /**
- * Entity arguments (DESIGN.md): a full IRI, a local name under /id/, or an exact label or
+ * Entity arguments (of the commands and the APIs): a full IRI, a local name under /id/, or an exact label or
  * alternative name in any language. An ambiguous name lists its candidates and fails.
  */
 public final class EntityResolver {

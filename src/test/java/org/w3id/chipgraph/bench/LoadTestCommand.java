@@ -1,4 +1,4 @@
-package org.w3id.chipgraph.cli;
+package org.w3id.chipgraph.bench;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -9,7 +9,6 @@ import java.util.concurrent.Callable;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.w3id.chipgraph.ExitCode;
-import org.w3id.chipgraph.bench.LoadTest;
 import org.w3id.chipgraph.load.InputFiles;
 import org.w3id.chipgraph.load.Loader;
 import org.w3id.chipgraph.query.QueryCatalog;

@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import java.time.LocalDate;
+import org.apache.jena.query.ResultSet;
 
 @Command(name = "query", mixinStandardHelpOptions = true,
         description = {"Run a catalogue query (queries/NAME.rq) or a .rq file against the store or a server.",
@@ -42,7 +44,7 @@ final class QueryCommand implements Callable<Integer> {
 
     @Option(names = "--as-of", paramLabel = "YYYY-MM-DD",
             description = "The date a valid-time query answers for: binds its ?asOf parameter (same as -p asOf=DATE).")
-    java.time.LocalDate asOf;
+    LocalDate asOf;
 
     @Override
     public Integer call() {
@@ -61,7 +63,7 @@ final class QueryCommand implements Callable<Integer> {
         try (GraphAccess g = GraphAccess.open(storeOptions, endpoint)) {
             rows = g.select(q, bindings);
         }
-        var rs = org.apache.jena.query.ResultSet.adapt(rows);
+        var rs = ResultSet.adapt(rows);
         switch (format) {
             case table -> {
                 // Show typed literals with the usual prefixes (xsd:date, not the full IRI).

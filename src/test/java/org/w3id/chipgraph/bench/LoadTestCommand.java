@@ -17,6 +17,7 @@ import org.w3id.chipgraph.serve.ServerOptions;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import java.nio.file.Path;
 
 @Command(name = "load-test", mixinStandardHelpOptions = true,
         description = {"N concurrent clients send the catalogue queries (queries/*.rq, defaults bound, 'federated' left out)",
@@ -37,7 +38,7 @@ public final class LoadTestCommand implements Callable<Integer> {
     String endpoint;
 
     @Option(names = "--project", paramLabel = "DIR", defaultValue = ".", description = "The checkout with queries/ (and ontology/, data/ to serve) (default: the working directory).")
-    java.nio.file.Path project;
+    Path project;
 
     @Override
     public Integer call() throws Exception {

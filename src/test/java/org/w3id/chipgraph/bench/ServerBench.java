@@ -16,6 +16,7 @@ import org.w3id.chipgraph.query.CatalogQuery;
 import org.w3id.chipgraph.query.QueryCatalog;
 import org.w3id.chipgraph.query.QueryRunner;
 import org.w3id.chipgraph.reason.DependencyFunctions;
+import java.net.SocketTimeoutException;
 
 /** Our server and a plain Fuseki on the same store over HTTP: the catalogue queries and the dependency questions. */
 final class ServerBench {
@@ -182,7 +183,7 @@ final class ServerBench {
             int v = body.indexOf("\"value\"", i);
             int a = body.indexOf('"', v + 8) + 1, b = body.indexOf('"', a);
             return Long.parseLong(body.substring(a, b));
-        } catch (java.net.SocketTimeoutException e) {
+        } catch (SocketTimeoutException e) {
             throw new CapReached();
         }
     }

@@ -18,6 +18,8 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 import org.w3id.chipgraph.Chipgraph;
+import java.util.Locale;
+import java.util.TreeSet;
 
 /**
  * A synthetic AI-chip supply network in chipgraph's own ontology, for measuring the loader,
@@ -455,7 +457,7 @@ public final class SupplyNetworkGenerator {
                 o.line("    cg:effectiveFrom \"" + fromDate + "\"^^xsd:date ;");
                 if (r.nextInt(10) < 3)
                     o.line("    cg:effectiveUntil \"" + fromDate.plusDays(100 + r.nextInt(900)) + "\"^^xsd:date ;");
-                java.util.TreeSet<Integer> targets = new java.util.TreeSet<>();
+                TreeSet<Integer> targets = new TreeSet<>();
                 if (k == Kind.RULE) {
                     int m = 1 + r.nextInt(8);
                     for (int j = 0; j < m; j++) targets.add(zAttrAcc.sample(r));
@@ -525,7 +527,7 @@ public final class SupplyNetworkGenerator {
     private static int atLeast(int min, double v) { return Math.max(min, (int) Math.round(v)); }
 
     private static String tenths(long t) { return (t / 10) + "." + (t % 10); }
-    private static String hundredths(long h) { return (h / 100) + "." + String.format(java.util.Locale.ROOT, "%02d", h % 100); }
+    private static String hundredths(long h) { return (h / 100) + "." + String.format(Locale.ROOT, "%02d", h % 100); }
 
     static String fmtScale(double s) {
         return s == Math.rint(s) ? Long.toString((long) s) : Double.toString(s);

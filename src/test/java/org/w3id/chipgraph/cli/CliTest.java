@@ -14,6 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3id.chipgraph.ProjectCopy;
+import org.w3id.chipgraph.TestGraph;
 
 /** The command line as a user meets it: exit codes, messages on stderr, query output. */
 class CliTest {
@@ -125,6 +126,6 @@ class CliTest {
     }
 
     static final class TestProjectRoot {
-        static String get() { return org.w3id.chipgraph.TestGraph.PROJECT.toString(); }
+        static String get() { return TestGraph.PROJECT.toString(); }
     }
 }

@@ -163,6 +163,21 @@ public final class BenchCommand implements Callable<Integer> {
         Files.write(sampleFile, sample);
 
         // ---- loading: ours and Jena's two bulk loaders, interleaved run by run
+        Path ours = loading(sc, dir, file);
+
+        // ---- reasoning
+        new ReasoningBench(this).run(sc, s, ours, sampleFile, file);
+
+        // ---- HTTP
+        new ServerBench(this).run(sc, ours, serverHeap, sampleFile, sample);
+        deleteTree(ours);
+    }
+
+    // ------------------------------------------------------------------ children
+
+
+    /** Our loader and Jena's two bulk loaders on the same file, interleaved run by run; returns our last store. */
+    private Path loading(String sc, Path dir, Path file) throws Exception {
         Path ours = null;
         Map<String, List<Double>> phases = new LinkedHashMap<>();
         List<Double> oursTotal = new ArrayList<>(), oursQuads = new ArrayList<>(), oursHeap = new ArrayList<>(), oursSize = new ArrayList<>();
@@ -214,17 +229,8 @@ public final class BenchCommand implements Callable<Integer> {
         }
         results.add(sc, "resources", "peak heap, load", "ours", "MB", oursHeap, "everything in memory until written");
         results.add(sc, "resources", "store size", "ours", "MB", oursSize, "with inferred triples and the index file");
-
-        // ---- reasoning
-        new ReasoningBench(this).run(sc, s, ours, sampleFile, file);
-
-        // ---- HTTP
-        new ServerBench(this).run(sc, ours, serverHeap, sampleFile, sample);
-        deleteTree(ours);
+        return ours;
     }
-
-    // ------------------------------------------------------------------ children
-
 
     List<String> java(String xmx, List<String> rest) {
         List<String> cmd = new ArrayList<>();

@@ -63,6 +63,7 @@ final class BenchFiles {
         try {
             return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
         } catch (IOException e) {
+            // No /proc (not Linux): the load average is only shown, never used.
             return "?";
         }
     }
@@ -87,7 +88,11 @@ final class BenchFiles {
         AtomicLong n = new AtomicLong();
         try (Stream<Path> s = Files.walk(dir)) {
             s.filter(Files::isRegularFile).forEach(p -> {
-                try { n.addAndGet(Files.size(p)); } catch (IOException ignored) { }
+                try {
+                    n.addAndGet(Files.size(p));
+                } catch (IOException ignored) {
+                    // A file removed while walking has no size to count.
+                }
             });
         }
         return n.get();

@@ -38,7 +38,7 @@ public final class Chipgraph {
             PREFIX dct: <http://purl.org/dc/terms/>
             """;
 
-    /** Graphs the OWL 2 DL checks and HermiT leave out: claims and explanations (DESIGN.md). */
+    /** Graphs the OWL 2 DL checks and HermiT leave out: claims and explanations (opinions and derivations, not facts about the world). */
     public static boolean isOutsideOwlChecks(Node graph) {
         return isClaimsGraph(graph) || graph.equals(GRAPH_EXPLANATIONS);
     }

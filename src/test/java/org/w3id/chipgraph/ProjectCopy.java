@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
+import java.security.NoSuchAlgorithmException;
 
 /** A throwaway copy of the project's inputs (ontology/, data/, queries/) that a test may break. */
 public final class ProjectCopy {
@@ -47,7 +48,7 @@ public final class ProjectCopy {
             return HexFormat.of().formatHex(md.digest());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (java.security.NoSuchAlgorithmException e) {
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

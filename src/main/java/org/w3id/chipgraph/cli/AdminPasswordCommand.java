@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 
+import org.w3id.chipgraph.ExitCode;
 import org.w3id.chipgraph.serve.AdminCredentials;
 
 import picocli.CommandLine.Command;
@@ -47,6 +48,6 @@ final class AdminPasswordCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("No password on standard input");
         }
         System.out.println(user + ":" + AdminCredentials.hash(password, iterations));
-        return 0;
+        return ExitCode.OK.code;
     }
 }

@@ -3,6 +3,7 @@ package org.w3id.chipgraph.cli;
 import java.util.concurrent.Callable;
 
 import org.apache.jena.atlas.json.JsonObject;
+import org.w3id.chipgraph.ExitCode;
 import org.w3id.chipgraph.reason.DependencyReports;
 
 import picocli.CommandLine.Command;
@@ -23,7 +24,7 @@ final class ChokepointsCommand implements Callable<Integer> {
         try (GraphAccess g = GraphAccess.open(storeOptions, endpoint)) {
             JsonObject r = DependencyAnswers.chokepoints(g, top);
             System.out.print(format == ReportFormat.json ? r + "\n" : DependencyReports.chokepointsText(r));
-            return 0;
+            return ExitCode.OK.code;
         }
     }
 }

@@ -7,8 +7,8 @@ import java.util.List;
 import org.w3id.chipgraph.epoch.EpochSource;
 import org.w3id.chipgraph.epoch.EpochStages;
 import org.w3id.chipgraph.load.InputFiles;
-import org.w3id.chipgraph.load.LoadException;
-import org.w3id.chipgraph.load.OpenDataStage;
+import org.w3id.chipgraph.input.LoadException;
+import org.w3id.chipgraph.input.OpenDataStage;
 
 import picocli.CommandLine.Option;
 

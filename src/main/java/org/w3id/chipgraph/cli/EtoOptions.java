@@ -9,7 +9,7 @@ import java.util.Properties;
 
 import org.w3id.chipgraph.eto.EtoSource;
 import org.w3id.chipgraph.load.InputFiles;
-import org.w3id.chipgraph.load.LoadException;
+import org.w3id.chipgraph.input.LoadException;
 
 import picocli.CommandLine.Option;
 

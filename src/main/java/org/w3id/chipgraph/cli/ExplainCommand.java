@@ -3,6 +3,7 @@ package org.w3id.chipgraph.cli;
 import java.util.concurrent.Callable;
 
 import org.apache.jena.atlas.json.JsonObject;
+import org.w3id.chipgraph.ExitCode;
 import org.w3id.chipgraph.reason.DependencyReports;
 
 import picocli.CommandLine.Command;
@@ -25,7 +26,8 @@ final class ExplainCommand implements Callable<Integer> {
         try (GraphAccess g = GraphAccess.open(storeOptions, endpoint)) {
             JsonObject r = DependencyAnswers.explain(g, from, to);
             System.out.print(format == ReportFormat.json ? r + "\n" : DependencyReports.explainText(r));
-            return r.get("dependsOn").getAsBoolean().value() ? 0 : 3;
+            // "No dependency" is an answer with its own code, not load's "validation failed".
+            return (r.get("dependsOn").getAsBoolean().value() ? ExitCode.OK : ExitCode.NO_DEPENDENCY).code;
         }
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.apache.jena.atlas.json.JsonObject;
+import org.w3id.chipgraph.ExitCode;
 import org.w3id.chipgraph.reason.DependencyReports;
 
 import picocli.CommandLine.Command;
@@ -30,7 +31,7 @@ final class ImpactCommand implements Callable<Integer> {
         try (GraphAccess g = GraphAccess.open(storeOptions, endpoint)) {
             JsonObject r = DependencyAnswers.impact(g, remove, asOf);
             System.out.print(format == ReportFormat.json ? r + "\n" : DependencyReports.impactText(r));
-            return 0;
+            return ExitCode.OK.code;
         }
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
+import org.w3id.chipgraph.ExitCode;
 import org.w3id.chipgraph.Chipgraph;
 import org.w3id.chipgraph.link.LinkSuggester;
 
@@ -20,7 +21,7 @@ final class LinkCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         System.err.println("Usage: link suggest [--wikidata URL] [--db DIR | --endpoint URL]   (see 'link suggest --help')");
-        return 1;
+        return ExitCode.ERROR.code;
     }
 
     @Command(name = "suggest", mixinStandardHelpOptions = true,
@@ -65,7 +66,7 @@ final class LinkCommand implements Callable<Integer> {
             long with = candidates.stream().map(LinkSuggester.Candidate::entity).distinct().count();
             System.out.println(candidates.size() + " candidate(s) for " + with + " of " + entities.size()
                     + " entities. Nothing was written: check a candidate, then add 'id:x owl:sameAs wd:Q...' with its evidence to data/links.trig.");
-            return 0;
+            return ExitCode.OK.code;
         }
     }
 }

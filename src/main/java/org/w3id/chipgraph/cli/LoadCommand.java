@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.w3id.chipgraph.ExitCode;
 import org.w3id.chipgraph.eto.EtoStage;
 import org.w3id.chipgraph.load.InputFiles;
 import org.w3id.chipgraph.load.Loader;
@@ -49,6 +50,6 @@ final class LoadCommand implements Callable<Integer> {
         if (explanationLimit != null)
             loader.explanationLimit(explanationLimit);
         loader.load(storeOptions.store());
-        return 0;
+        return ExitCode.OK.code;
     }
 }

@@ -9,6 +9,7 @@ import org.apache.jena.query.Query;
 import org.apache.jena.query.ResultSetFormatter;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.exec.RowSetRewindable;
+import org.w3id.chipgraph.ExitCode;
 import org.w3id.chipgraph.query.CatalogQuery;
 import org.w3id.chipgraph.query.QueryCatalog;
 import org.w3id.chipgraph.query.QueryRunner;
@@ -17,6 +18,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import java.time.LocalDate;
+import org.apache.jena.query.ResultSet;
 
 @Command(name = "query", mixinStandardHelpOptions = true,
         description = {"Run a catalogue query (queries/NAME.rq) or a .rq file against the store or a server.",
@@ -41,7 +44,7 @@ final class QueryCommand implements Callable<Integer> {
 
     @Option(names = "--as-of", paramLabel = "YYYY-MM-DD",
             description = "The date a valid-time query answers for: binds its ?asOf parameter (same as -p asOf=DATE).")
-    java.time.LocalDate asOf;
+    LocalDate asOf;
 
     @Override
     public Integer call() {
@@ -60,7 +63,7 @@ final class QueryCommand implements Callable<Integer> {
         try (GraphAccess g = GraphAccess.open(storeOptions, endpoint)) {
             rows = g.select(q, bindings);
         }
-        var rs = org.apache.jena.query.ResultSet.adapt(rows);
+        var rs = ResultSet.adapt(rows);
         switch (format) {
             case table -> {
                 // Show typed literals with the usual prefixes (xsd:date, not the full IRI).
@@ -72,6 +75,6 @@ final class QueryCommand implements Callable<Integer> {
             case tsv -> ResultSetFormatter.outputAsTSV(System.out, rs);
             case json -> ResultSetFormatter.outputAsJSON(System.out, rs);
         }
-        return 0;
+        return ExitCode.OK.code;
     }
 }

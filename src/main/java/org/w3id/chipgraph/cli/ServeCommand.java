@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.w3id.chipgraph.ExitCode;
 import org.w3id.chipgraph.eto.EtoStage;
 import org.w3id.chipgraph.load.InputFiles;
 import org.w3id.chipgraph.load.Loader;
@@ -94,7 +95,7 @@ final class ServeCommand implements Callable<Integer> {
             follower.close();
         if (!mem)
             ServerRecord.remove(store.root());
-        return 0;
+        return ExitCode.OK.code;
     }
 
     /** The published store, or an error naming the server that already serves it. */

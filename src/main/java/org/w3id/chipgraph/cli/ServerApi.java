@@ -68,6 +68,7 @@ final class ServerApi {
         try {
             return s == null || !s.strip().startsWith("{") ? null : JSON.parse(s);
         } catch (JsonParseException e) {
+            // Not our JSON error body (a proxy's page, say): the caller reports the status and first line.
             return null;
         }
     }

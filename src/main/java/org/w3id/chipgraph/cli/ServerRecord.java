@@ -76,6 +76,7 @@ record ServerRecord(String endpoint, long pid) {
             String endpoint = p.getProperty("endpoint");
             return endpoint == null ? Optional.empty() : Optional.of(new ServerRecord(endpoint, Long.parseLong(p.getProperty("pid", "-1").trim())));
         } catch (IOException | NumberFormatException e) {
+            // An unreadable or half-written note is as good as none: the command opens the store itself.
             return Optional.empty();
         }
     }
@@ -91,6 +92,7 @@ record ServerRecord(String endpoint, long pid) {
                     HttpResponse.BodyHandlers.discarding());
             return r.statusCode() == 200;
         } catch (IOException | IllegalArgumentException e) {
+            // No answer (or a bad endpoint in the note): treated as a stale note, which the caller ignores.
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -2,6 +2,7 @@ package org.w3id.chipgraph.cli;
 
 import java.util.concurrent.Callable;
 
+import org.w3id.chipgraph.ExitCode;
 import org.w3id.chipgraph.query.GraphStatistics;
 
 import picocli.CommandLine.Command;
@@ -23,6 +24,6 @@ final class StatsCommand implements Callable<Integer> {
             stats = GraphStatistics.compute(g.select());
         }
         GraphStatistics.print(stats, System.out);
-        return 0;
+        return ExitCode.OK.code;
     }
 }

@@ -13,7 +13,7 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.w3id.chipgraph.Chipgraph;
 import org.w3id.chipgraph.eto.CsvTable;
-import org.w3id.chipgraph.load.LoadException;
+import org.w3id.chipgraph.input.LoadException;
 
 /**
  * data/epoch-mapping.csv: the matches between Epoch AI's names and chipgraph entities that the

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.Function;
 
-import org.w3id.chipgraph.load.InputFiles;
+import org.w3id.chipgraph.input.ProjectFiles;
 
 /**
  * Where the Epoch AI files are read from: the copies shipped in data/epoch-ai/ (pinned by
@@ -19,7 +19,7 @@ public record EpochSource(Path dir, boolean pinned, Function<Path, String> displ
             MODELS, "365f2fccd7e946b2edabe1cf5bef48633f538b07fb0153acc41fac9869e3b787");
 
     /** The copies shipped with the project. */
-    public static EpochSource shipped(InputFiles files) {
+    public static EpochSource shipped(ProjectFiles files) {
         return new EpochSource(files.projectDir().resolve(SHIPPED_DIR), true, files::display);
     }
 

@@ -2,7 +2,7 @@ package org.w3id.chipgraph.epoch;
 
 import java.util.List;
 
-import org.w3id.chipgraph.load.OpenDataStage;
+import org.w3id.chipgraph.input.OpenDataStage;
 
 /** The two Epoch AI stages, in the order they must run: models resolve their hardware against the chips. */
 public final class EpochStages {

@@ -20,10 +20,10 @@ import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.w3id.chipgraph.Chipgraph;
 import org.w3id.chipgraph.eto.CsvTable;
-import org.w3id.chipgraph.load.InputFiles;
-import org.w3id.chipgraph.load.LoadException;
-import org.w3id.chipgraph.load.OpenDataStage;
-import org.w3id.chipgraph.load.ParsedInputs;
+import org.w3id.chipgraph.input.ProjectFiles;
+import org.w3id.chipgraph.input.LoadException;
+import org.w3id.chipgraph.input.OpenDataStage;
+import org.w3id.chipgraph.input.StageInputs;
 
 /**
  * Epoch AI's "Data on Machine Learning Hardware" as a stage of the loader. Each row becomes a
@@ -74,7 +74,7 @@ public final class HardwareStage implements OpenDataStage {
                          List<String> notes, long triples) {}
 
     @Override
-    public void run(ParsedInputs in, InputFiles files, Consumer<String> log) {
+    public void run(StageInputs in, ProjectFiles files, Consumer<String> log) {
         Result r = build(in, files);
         log.accept(String.format("read %d hardware rows: %d curated chips (gaps filled), %d new variants of curated chips, %d new chips; "
                 + "%d rows with datasheet links (each its own source); %d triples", r.rows(), r.curated(), r.variants(), r.created(),
@@ -83,7 +83,7 @@ public final class HardwareStage implements OpenDataStage {
         r.notes().forEach(n -> log.accept("note: " + n));
     }
 
-    public Result build(ParsedInputs in, InputFiles files) {
+    public Result build(StageInputs in, ProjectFiles files) {
         EpochFile f = source.read(EpochSource.HARDWARE);
         CsvTable table = CsvTable.parse(f.name(), f.text(), COLUMNS);
         EpochMapping mapping = EpochMapping.read(files.projectDir().resolve(EpochStages.MAPPING_FILE), EpochStages.MAPPING_FILE);

@@ -18,9 +18,9 @@ import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.w3id.chipgraph.Chipgraph;
 import org.w3id.chipgraph.eto.CsvTable;
-import org.w3id.chipgraph.load.InputFiles;
-import org.w3id.chipgraph.load.OpenDataStage;
-import org.w3id.chipgraph.load.ParsedInputs;
+import org.w3id.chipgraph.input.ProjectFiles;
+import org.w3id.chipgraph.input.OpenDataStage;
+import org.w3id.chipgraph.input.StageInputs;
 
 /**
  * Epoch AI's "Data on Notable AI Models" as a stage of the loader, after the hardware stage.
@@ -52,7 +52,7 @@ public final class ModelsStage implements OpenDataStage {
                          Map<String, Integer> unresolvedHardware, int countriesUnpaired, long triples) {}
 
     @Override
-    public void run(ParsedInputs in, InputFiles files, Consumer<String> log) {
+    public void run(StageInputs in, ProjectFiles files, Consumer<String> log) {
         Result r = build(in, files);
         log.accept(String.format("read %d model rows (%d of them curated models); %d trained-on links; %d triples",
                 r.rows(), r.curatedModels(), r.trainedOn(), r.triples()));
@@ -64,7 +64,7 @@ public final class ModelsStage implements OpenDataStage {
         r.unresolvedHardware().forEach((name, n) -> log.accept("  " + name + " (" + n + ")"));
     }
 
-    public Result build(ParsedInputs in, InputFiles files) {
+    public Result build(StageInputs in, ProjectFiles files) {
         EpochFile f = source.read(EpochSource.MODELS);
         CsvTable table = CsvTable.parse(f.name(), f.text(), COLUMNS);
         EpochMapping mapping = EpochMapping.read(files.projectDir().resolve(EpochStages.MAPPING_FILE), EpochStages.MAPPING_FILE);

@@ -10,7 +10,9 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.w3id.chipgraph.load.LoadException;
+import org.w3id.chipgraph.input.LoadException;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The five CSV files of the ETO Advanced Semiconductor Supply Chain dataset, read and checked
@@ -67,7 +69,7 @@ public record EtoDataset(List<Stage> stages, List<Input> inputs, List<Provider> 
         CsvTable sequenceCsv = CsvTable.parse(names.get("sequence.csv"), texts.get("sequence.csv"),
                 "input_name", "input_id", "goes_into_name", "goes_into_id", "is_type_of_name", "is_type_of_id");
 
-        Map<String, Set<String>> otherNames = new java.util.TreeMap<>();
+        Map<String, Set<String>> otherNames = new TreeMap<>();
         Map<String, Stage> stages = new LinkedHashMap<>();
         for (CsvTable.Row r : stagesCsv.rows()) {
             String id = id(r, "stage_id", STAGE_ID, "a stage id such as S1");
@@ -199,7 +201,7 @@ public record EtoDataset(List<Stage> stages, List<Input> inputs, List<Provider> 
     private static void checkName(Map<String, Set<String>> otherNames, CsvTable.Row r, String column, String expected, String id) {
         String v = r.get(column);
         if (!v.isEmpty() && !v.equals(expected))
-            otherNames.computeIfAbsent(id, k -> new java.util.TreeSet<>()).add(v);
+            otherNames.computeIfAbsent(id, k -> new TreeSet<>()).add(v);
     }
 
     private static Optional<String> ref(Map<String, Set<String>> otherNames, CsvTable.Row r, String idColumn, String nameColumn, Map<String, Input> inputs, String inputsFile) {

@@ -22,7 +22,7 @@ import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
 import org.w3id.chipgraph.Chipgraph;
-import org.w3id.chipgraph.load.LoadException;
+import org.w3id.chipgraph.input.LoadException;
 
 /**
  * Maps the ETO dataset into RDF (the triples of graph/eto) and reconciles it with the register.

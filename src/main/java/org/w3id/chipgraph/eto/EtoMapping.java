@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.w3id.chipgraph.Chipgraph;
-import org.w3id.chipgraph.load.LoadException;
+import org.w3id.chipgraph.input.LoadException;
 
 /**
  * data/eto-mapping.csv: which ETO provider, input or stage is which chipgraph entity, and why.

@@ -9,9 +9,9 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.w3id.chipgraph.Chipgraph;
-import org.w3id.chipgraph.load.InputFiles;
-import org.w3id.chipgraph.load.OpenDataStage;
-import org.w3id.chipgraph.load.ParsedInputs;
+import org.w3id.chipgraph.input.ProjectFiles;
+import org.w3id.chipgraph.input.OpenDataStage;
+import org.w3id.chipgraph.input.StageInputs;
 
 /**
  * The ETO import as a stage of the loader: fetch the five files (directory or download), read
@@ -40,11 +40,11 @@ public final class EtoStage implements OpenDataStage {
     }
 
     @Override
-    public void run(ParsedInputs in, InputFiles files, Consumer<String> log) {
+    public void run(StageInputs in, ProjectFiles files, Consumer<String> log) {
         run(source, in, files, log);
     }
 
-    public static EtoImport.Result run(EtoSource source, ParsedInputs in, InputFiles files, Consumer<String> log) {
+    public static EtoImport.Result run(EtoSource source, StageInputs in, ProjectFiles files, Consumer<String> log) {
         EtoSource.Fetched fetched = source.fetch();
         EtoDataset ds = EtoDataset.read(fetched.texts(), fetched.names());
         EtoMapping mapping = EtoMapping.read(files.projectDir().resolve(MAPPING_FILE), MAPPING_FILE);
@@ -58,7 +58,7 @@ public final class EtoStage implements OpenDataStage {
      * The register with the ETO ids the curated data gives its entities: those sit in the graph
      * of the ETO dataset (the source that states them), not in the register itself.
      */
-    static Graph registerWithEtoIds(ParsedInputs in) {
+    static Graph registerWithEtoIds(StageInputs in) {
         Graph g = GraphFactory.createDefaultGraph();
         GraphUtil.addInto(g, in.data().getGraph(Chipgraph.GRAPH_REGISTER));
         Graph eto = in.data().getGraph(NodeFactory.createURI(Chipgraph.GRAPH + "eto-supply-chain"));

@@ -29,6 +29,7 @@ import org.apache.jena.sparql.engine.binding.BindingFactory;
 import org.w3id.chipgraph.Chipgraph;
 import org.w3id.chipgraph.query.QueryRunner;
 import org.w3id.chipgraph.query.RemoteFailure;
+import org.apache.jena.graph.NodeFactory;
 
 /**
  * Proposes Wikidata items for chipgraph entities that have no owl:sameAs to Wikidata yet, by
@@ -176,7 +177,7 @@ public final class LinkSuggester {
         Var name = Var.alloc("name");
         values.add(name);
         for (Name n : names)
-            values.add(BindingFactory.binding(name, org.apache.jena.graph.NodeFactory.createLiteralLang(n.text(), n.lang())));
+            values.add(BindingFactory.binding(name, NodeFactory.createLiteralLang(n.text(), n.lang())));
         ElementGroup body = (ElementGroup) q.getQueryPattern();
         body.getElements().add(0, values);
         try (QueryExec qe = QueryExecHTTP.service(endpoint).query(q).timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)

@@ -1,5 +1,7 @@
 package org.w3id.chipgraph.load;
 
+import org.w3id.chipgraph.input.ProjectFiles;
+import org.w3id.chipgraph.input.LoadException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +13,7 @@ import java.util.stream.Stream;
  * Where the loader finds its inputs in a project directory (the repository checkout):
  * the ontology, the SHACL shapes, the inference rules, the source register and the fact files.
  */
-public record InputFiles(Path projectDir, Path ontology, Path shapes, Path rulesDir, Path sources, List<Path> factFiles) {
+public record InputFiles(Path projectDir, Path ontology, Path shapes, Path rulesDir, Path sources, List<Path> factFiles) implements ProjectFiles {
 
     public static InputFiles in(Path projectDir) {
         Path dir = projectDir.toAbsolutePath().normalize();
@@ -81,6 +83,7 @@ public record InputFiles(Path projectDir, Path ontology, Path shapes, Path rules
     }
 
     /** A path as the user knows it: relative to the project directory when inside it. */
+    @Override
     public String display(Path p) {
         Path abs = p.toAbsolutePath().normalize();
         return escape(abs.startsWith(projectDir) ? projectDir.relativize(abs).toString() : abs.toString());

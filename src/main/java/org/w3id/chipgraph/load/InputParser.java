@@ -1,5 +1,6 @@
 package org.w3id.chipgraph.load;
 
+import org.w3id.chipgraph.input.LoadException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;

@@ -1,5 +1,7 @@
 package org.w3id.chipgraph.load;
 
+import org.w3id.chipgraph.input.OpenDataStage;
+import org.w3id.chipgraph.input.LoadException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,6 +30,10 @@ import org.w3id.chipgraph.reason.FastMaterializer;
 import org.w3id.chipgraph.reason.RuleSet;
 import org.w3id.chipgraph.store.BulkWriter;
 import org.w3id.chipgraph.store.VersionedStore;
+import java.nio.file.Files;
+import java.util.LinkedHashMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * The only writer. Checks every input (present, parses, has a source, passes SHACL), then
@@ -42,7 +48,7 @@ public final class Loader {
     private long closureLimit = Long.getLong("chipgraph.closureLimit", FastMaterializer.DEFAULT_CLOSURE_LIMIT);
     private long explanationLimit = Long.getLong("chipgraph.explanationLimit", EXPLANATION_PAIR_LIMIT);
     /** Seconds per step, in order (the load report and the benchmark read them). */
-    private final Map<String, Double> phases = new java.util.LinkedHashMap<>();
+    private final Map<String, Double> phases = new LinkedHashMap<>();
     private String phase;
     private long phaseStart;
 
@@ -93,7 +99,7 @@ public final class Loader {
         step("checking inputs");
         files.checkPresent();
         for (Path p : extraFactFiles) {
-            if (!java.nio.file.Files.isRegularFile(p))
+            if (!Files.isRegularFile(p))
                 throw new LoadException(LoadException.INPUT, files.display(p) + ": missing file (named on the command line)");
         }
 
@@ -143,7 +149,7 @@ public final class Loader {
         step("validating with SHACL and reasoning (in parallel)");
         Graph shaclView = new DisjointUnion(reasoningInput, claimsOnly);
         String shapesFile = files.display(files.shapes());
-        java.util.concurrent.CompletableFuture<Double> shacl = new java.util.concurrent.CompletableFuture<>();
+        CompletableFuture<Double> shacl = new CompletableFuture<>();
         Thread validator = new Thread(() -> {
             long t = System.nanoTime();
             try {
@@ -177,10 +183,10 @@ public final class Loader {
     }
 
     /** Wait for the SHACL check; its failure is the load's failure. Returns its time in seconds. */
-    private static double awaitShacl(java.util.concurrent.CompletableFuture<Double> shacl) {
+    private static double awaitShacl(CompletableFuture<Double> shacl) {
         try {
             return shacl.join();
-        } catch (java.util.concurrent.CompletionException e) {
+        } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException re)
                 throw re;
             if (e.getCause() instanceof Error er)

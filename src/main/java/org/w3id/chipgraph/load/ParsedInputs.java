@@ -1,5 +1,6 @@
 package org.w3id.chipgraph.load;
 
+import org.w3id.chipgraph.input.StageInputs;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,7 +19,7 @@ import org.apache.jena.sparql.core.DatasetGraphFactory;
  * and one dataset of named graphs for the facts, plus where each subject was first written
  * so that later errors can point at a file.
  */
-public final class ParsedInputs {
+public final class ParsedInputs implements StageInputs {
     final Graph ontology;
     final Graph shapes;
     /** Named graphs: sources, register, fact graphs, claim graphs. No default-graph triples. */
@@ -33,9 +34,9 @@ public final class ParsedInputs {
         this.integrity = new IntegrityChecks(ontology, ontologyFile);
     }
 
-    public Graph ontology() { return ontology; }
+    @Override public Graph ontology() { return ontology; }
     public Graph shapes() { return shapes; }
-    public DatasetGraph data() { return data; }
+    @Override public DatasetGraph data() { return data; }
 
     /** The data files parsed, by the name used in messages: read again only to point at a file in an error. */
     private final Map<String, Path> dataFiles = new LinkedHashMap<>();
@@ -78,6 +79,7 @@ public final class ParsedInputs {
      * Add a named graph made by a stage of the loader (e.g. the ETO import) rather than parsed
      * from a file; {@code origins} says where each subject came from, for error messages.
      */
+    @Override
     public void addGraph(Node graphName, Graph triples, Map<Node, String> origins, String defaultOrigin) {
         triples.find().forEachRemaining(t -> {
             data.add(graphName, t.getSubject(), t.getPredicate(), t.getObject());

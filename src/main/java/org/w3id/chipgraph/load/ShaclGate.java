@@ -1,5 +1,6 @@
 package org.w3id.chipgraph.load;
 
+import org.w3id.chipgraph.input.LoadException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,6 +18,13 @@ import org.apache.jena.shacl.validation.Severity;
 import org.apache.jena.shacl.vocabulary.SHACL;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.sparql.graph.GraphFactory;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.apache.jena.sparql.core.Prologue;
+import org.apache.jena.sparql.path.P_Inverse;
+import org.apache.jena.sparql.path.P_Link;
+import org.w3id.chipgraph.Chipgraph;
 
 /**
  * The quality gate: SHACL shapes (ontology/shapes.ttl) over the ontology and every fact,
@@ -28,9 +36,9 @@ final class ShaclGate {
 
     static final PrefixMap PREFIXES = PrefixMapFactory.create();
     static {
-        PREFIXES.add("cg", org.w3id.chipgraph.Chipgraph.NS);
-        PREFIXES.add("id", org.w3id.chipgraph.Chipgraph.ID);
-        PREFIXES.add("src", org.w3id.chipgraph.Chipgraph.SOURCE);
+        PREFIXES.add("cg", Chipgraph.NS);
+        PREFIXES.add("id", Chipgraph.ID);
+        PREFIXES.add("src", Chipgraph.SOURCE);
         PREFIXES.add("rdfs", "http://www.w3.org/2000/01/rdf-schema#");
         PREFIXES.add("rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#");
         PREFIXES.add("prov", "http://www.w3.org/ns/prov#");
@@ -41,15 +49,7 @@ final class ShaclGate {
 
     static final PrefixMapping PREFIX_MAPPING = PrefixMapping.Factory.create().setNsPrefixes(PREFIXES.getMapping()).lock();
 
-    /** Throws a {@link LoadException} listing the violations, if there are any. */
-    static void validate(ParsedInputs in, String shapesFile) {
-        Graph all = GraphFactory.createDefaultGraph();
-        in.ontology().find().forEachRemaining(all::add);
-        in.data().find().forEachRemaining(q -> all.add(q.asTriple()));
-        validate(in, all, shapesFile);
-    }
-
-    /** As {@link #validate(ParsedInputs, String)}, over {@code all}: the ontology and every graph of {@code in} as one graph. */
+    /** Throws a {@link LoadException} listing the violations, if there are any, over {@code all}: the ontology and every graph of {@code in} as one graph. */
     static void validate(ParsedInputs in, Graph all, String shapesFile) {
         Shapes shapes;
         try {
@@ -83,8 +83,8 @@ final class ShaclGate {
      */
     static Graph withoutWarningTargets(Graph shapesGraph) {
         Node severity = SHACL.severity, warning = SHACL.Warning, info = SHACL.Info;
-        java.util.Set<Node> quiet = new java.util.HashSet<>();
-        java.util.function.Predicate<Node> belowViolation = shape -> {
+        Set<Node> quiet = new HashSet<>();
+        Predicate<Node> belowViolation = shape -> {
             List<Node> levels = new ArrayList<>();
             shapesGraph.find(shape, severity, Node.ANY).forEachRemaining(t -> levels.add(t.getObject()));
             return !levels.isEmpty() && levels.stream().allMatch(l -> l.equals(warning) || l.equals(info));
@@ -100,7 +100,7 @@ final class ShaclGate {
         if (quiet.isEmpty())
             return shapesGraph;
         Graph copy = GraphFactory.createDefaultGraph();
-        java.util.Set<Node> targets = java.util.Set.of(SHACL.targetClass, SHACL.targetNode, SHACL.targetSubjectsOf, SHACL.targetObjectsOf, SHACL.target);
+        Set<Node> targets = Set.of(SHACL.targetClass, SHACL.targetNode, SHACL.targetSubjectsOf, SHACL.targetObjectsOf, SHACL.target);
         shapesGraph.find().forEachRemaining(t -> {
             if (!(quiet.contains(t.getSubject()) && targets.contains(t.getPredicate())))
                 copy.add(t);
@@ -114,7 +114,7 @@ final class ShaclGate {
         StringBuilder sb = new StringBuilder();
         sb.append(fileOf(in, e)).append(": ").append(fmt(focus));
         if (e.resultPath() != null)
-            sb.append(" ").append(e.resultPath().toString(new org.apache.jena.sparql.core.Prologue(PREFIX_MAPPING)));
+            sb.append(" ").append(e.resultPath().toString(new Prologue(PREFIX_MAPPING)));
         if (e.value() != null)
             sb.append(" = ").append(fmt(e.value()));
         sb.append(": ").append(e.message());
@@ -123,10 +123,10 @@ final class ShaclGate {
 
     /** The file stating the offending triple when the path is one property, else where the focus node was first written. */
     private static String fileOf(ParsedInputs in, ReportEntry e) {
-        if (e.value() != null && e.resultPath() instanceof org.apache.jena.sparql.path.P_Link link)
+        if (e.value() != null && e.resultPath() instanceof P_Link link)
             return in.fileOf(e.focusNode(), link.getNode(), e.value());
-        if (e.value() != null && e.resultPath() instanceof org.apache.jena.sparql.path.P_Inverse inv
-                && inv.getSubPath() instanceof org.apache.jena.sparql.path.P_Link link)
+        if (e.value() != null && e.resultPath() instanceof P_Inverse inv
+                && inv.getSubPath() instanceof P_Link link)
             return in.fileOf(e.value(), link.getNode(), e.focusNode());
         return in.fileOf(e.focusNode());
     }

@@ -12,9 +12,10 @@ import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.exec.RowSetRewindable;
 import org.apache.jena.sparql.syntax.syntaxtransform.QueryTransformOps;
 import org.w3id.chipgraph.Chipgraph;
+import java.util.Map;
 
 /**
- * Entity arguments (DESIGN.md): a full IRI, a local name under /id/, or an exact label or
+ * Entity arguments (of the commands and the APIs): a full IRI, a local name under /id/, or an exact label or
  * alternative name in any language. An ambiguous name lists its candidates and fails.
  */
 public final class EntityResolver {
@@ -58,7 +59,7 @@ public final class EntityResolver {
         if (a.matches("[A-Za-z0-9][A-Za-z0-9._/-]*") && exists(Chipgraph.ID + a))
             return Chipgraph.ID + a;
         Query q = QueryTransformOps.replaceVars(QueryFactory.create(BY_LABEL),
-                java.util.Map.of(Var.alloc("text"), NodeFactory.createLiteralString(a)));
+                Map.of(Var.alloc("text"), NodeFactory.createLiteralString(a)));
         RowSetRewindable rows = select.apply(q);
         List<String> found = new ArrayList<>();
         List<String> described = new ArrayList<>();
@@ -81,7 +82,7 @@ public final class EntityResolver {
 
     private boolean exists(String iri) {
         Query q = QueryTransformOps.replaceVars(QueryFactory.create(EXISTS),
-                java.util.Map.of(Var.alloc("e"), NodeFactory.createURI(iri)));
+                Map.of(Var.alloc("e"), NodeFactory.createURI(iri)));
         return select.apply(q).hasNext();
     }
 }

@@ -12,6 +12,7 @@ import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.exec.RowSetRewindable;
 import org.w3id.chipgraph.Chipgraph;
+import java.util.Map;
 
 /**
  * Counts that tell a user what the graph holds: triples per named graph, asserted against
@@ -64,11 +65,11 @@ public final class GraphStatistics {
     }
 
     public static Stats compute(DatasetGraph dsg) {
-        return compute(q -> QueryRunner.select(dsg, q, java.util.Map.of()));
+        return compute(q -> QueryRunner.select(dsg, q, Map.of()));
     }
 
     public static Stats compute(String endpoint) {
-        return compute(q -> QueryRunner.select(endpoint, q, java.util.Map.of()));
+        return compute(q -> QueryRunner.select(endpoint, q, Map.of()));
     }
 
     private static long number(Binding b, String var) {

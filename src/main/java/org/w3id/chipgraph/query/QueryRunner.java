@@ -25,6 +25,7 @@ import org.apache.jena.sparql.engine.binding.BindingFactory;
 import org.apache.jena.sparql.exec.http.QueryExecHTTP;
 import org.apache.jena.system.Txn;
 import org.w3id.chipgraph.Chipgraph;
+import java.math.BigDecimal;
 
 /**
  * Runs a catalogue query against a local store or a SPARQL endpoint, with its parameters
@@ -71,7 +72,7 @@ public final class QueryRunner {
                 case "iri" -> NodeFactory.createURI(expandIri(value));
                 case "date" -> NodeFactory.createLiteralDT(value, XSDDatatype.XSDdate);
                 case "integer" -> NodeFactory.createLiteralDT(Long.toString(Long.parseLong(value)), XSDDatatype.XSDinteger);
-                case "decimal" -> NodeFactory.createLiteralDT(new java.math.BigDecimal(value).toPlainString(), XSDDatatype.XSDdecimal);
+                case "decimal" -> NodeFactory.createLiteralDT(new BigDecimal(value).toPlainString(), XSDDatatype.XSDdecimal);
                 default -> NodeFactory.createLiteralString(value);
             };
             // A typed literal is made whatever its text: check that the value is one of its type.

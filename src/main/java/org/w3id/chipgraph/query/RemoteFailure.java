@@ -84,6 +84,7 @@ public final class RemoteFailure extends RuntimeException {
             URI u = URI.create(url);
             return u.getHost() == null ? url : u.getHost() + (u.getPort() < 0 ? "" : ":" + u.getPort());
         } catch (IllegalArgumentException e) {
+            // Not a URI we can take apart: the message names the URL as given instead.
             return url;
         }
     }

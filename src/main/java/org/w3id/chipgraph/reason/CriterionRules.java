@@ -22,7 +22,7 @@ import org.w3id.chipgraph.Chipgraph;
  * fails its FILTER, and a product meets a criterion when some row passes every FILTER.
  * Thresholds bear on one spec each (TPP, performance density, interconnect, DRAM bandwidth),
  * so the rows can be checked spec by spec. {@link FastMaterializer} uses it only while the
- * rule files say exactly what {@link FastMaterializer#KNOWN} says.
+ * rule files have the hashes {@link FastMaterializer#KNOWN} gives.
  */
 final class CriterionRules {
     private CriterionRules() {}

@@ -16,7 +16,6 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.query.Query;
-import org.apache.jena.query.QueryFactory;
 import org.apache.jena.sparql.algebra.Algebra;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.graph.GraphFactory;
@@ -36,8 +35,8 @@ import org.w3id.chipgraph.Chipgraph;
  * 41-symmetric, 50-property-chain and 60-transitive run as one streaming pass in Java: the
  * schema is read once, then every asserted triple, and every triple those rules derive, is
  * looked at once (semi-naive forward chaining with a work list). A rule runs in Java only
- * when its file still says exactly what {@link #KNOWN} says it does; an edited rule runs as
- * SPARQL, so the files stay the specification.</li>
+ * when its file still has the hash {@link #KNOWN} gives for it; an edited rule runs as SPARQL,
+ * so the files stay the specification (and a test fails until the Java code is checked).</li>
  * <li>Every other rule (70-meets-criterion, 71-criterion-undetermined, ...) runs as its
  * SPARQL CONSTRUCT, interleaved with the Java pass until nothing changes; a rule is run
  * again only when a triple with a predicate its WHERE clause names has been added since.</li>
@@ -66,85 +65,23 @@ public final class FastMaterializer {
     /** Default closure limit (pairs) above which cg:dependsOn is answered by the index only. */
     public static final long DEFAULT_CLOSURE_LIMIT = 1_000_000;
 
-    /** The rules done in Java, by file name, with the exact query each file must hold. */
-    static final Map<String, String> KNOWN = new LinkedHashMap<>();
-    static {
-        String rdfs = "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n";
-        String owl = "PREFIX owl: <http://www.w3.org/2002/07/owl#>\n";
-        KNOWN.put("10-subclass", rdfs + "CONSTRUCT { ?x a ?super } WHERE { ?x a ?class . ?class rdfs:subClassOf ?super . FILTER(isIRI(?super)) }");
-        KNOWN.put("20-subproperty", rdfs + "CONSTRUCT { ?s ?super ?o } WHERE { ?p rdfs:subPropertyOf ?super . FILTER(isIRI(?super)) ?s ?p ?o . }");
-        KNOWN.put("30-domain", rdfs + "CONSTRUCT { ?s a ?class } WHERE { ?p rdfs:domain ?class . FILTER(isIRI(?class)) ?s ?p ?o . }");
-        KNOWN.put("31-range", rdfs + owl + "CONSTRUCT { ?o a ?class } WHERE { ?p a owl:ObjectProperty ; rdfs:range ?class . FILTER(isIRI(?class)) ?s ?p ?o . FILTER(!isLiteral(?o)) }");
-        KNOWN.put("40-inverse", owl + "CONSTRUCT { ?o ?q ?s } WHERE { { ?p owl:inverseOf ?q } UNION { ?q owl:inverseOf ?p } FILTER(isIRI(?p) && isIRI(?q)) ?s ?p ?o . FILTER(!isLiteral(?o)) }");
-        KNOWN.put("41-symmetric", owl + "CONSTRUCT { ?o ?p ?s } WHERE { ?p a owl:SymmetricProperty . ?s ?p ?o . FILTER(!isLiteral(?o)) }");
-        KNOWN.put("50-property-chain", owl + "PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>\n"
-                + "CONSTRUCT { ?x ?p ?z } WHERE { ?p owl:propertyChainAxiom ?list . ?list rdf:first ?p1 ; rdf:rest ?rest . "
-                + "?rest rdf:first ?p2 ; rdf:rest rdf:nil . ?x ?p1 ?y . ?y ?p2 ?z . }");
-        KNOWN.put("60-transitive", owl + "CONSTRUCT { ?x ?p ?z } WHERE { ?p a owl:TransitiveProperty . ?x ?p ?y . ?y ?p ?z . FILTER(?x != ?z) }");
-        KNOWN.put("70-meets-criterion", """
-PREFIX cg: <https://w3id.org/chipgraph/ontology#>
-CONSTRUCT { ?product cg:meetsCriterion ?criterion }
-WHERE {
-  ?holder cg:criterion ?criterion .
-  ?product a cg:Product .
-  OPTIONAL { ?criterion cg:tppAtLeast ?tppMin }
-  OPTIONAL { ?criterion cg:tppBelow ?tppBelow }
-  OPTIONAL { ?criterion cg:tppAtMost ?tppMax }
-  OPTIONAL { ?criterion cg:performanceDensityAtLeast ?pdMin }
-  OPTIONAL { ?criterion cg:performanceDensityBelow ?pdBelow }
-  OPTIONAL { ?criterion cg:interconnectAtLeastGBps ?icMin }
-  OPTIONAL { ?criterion cg:dramBandwidthBelowGBps ?bwBelow }
-  OPTIONAL { ?criterion cg:dramBandwidthAtLeastGBps ?bwMin }
-  OPTIONAL { ?criterion cg:dramBandwidthAtMostGBps ?bwMax }
-  FILTER(BOUND(?tppMin) || BOUND(?tppBelow) || BOUND(?tppMax) || BOUND(?pdMin) || BOUND(?pdBelow)
-         || BOUND(?icMin) || BOUND(?bwBelow) || BOUND(?bwMin) || BOUND(?bwMax))
-  OPTIONAL { ?product cg:tpp ?tpp }
-  OPTIONAL { ?product cg:performanceDensity ?pd }
-  OPTIONAL { ?product cg:interconnectBandwidthGBps ?ic }
-  OPTIONAL { ?product cg:memoryBandwidthGBps ?bw }
-  FILTER(!BOUND(?tppMin)   || (BOUND(?tpp) && ?tpp >= ?tppMin))
-  FILTER(!BOUND(?tppBelow) || (BOUND(?tpp) && ?tpp <  ?tppBelow))
-  FILTER(!BOUND(?tppMax)   || (BOUND(?tpp) && ?tpp <= ?tppMax))
-  FILTER(!BOUND(?pdMin)    || (BOUND(?pd)  && ?pd  >= ?pdMin))
-  FILTER(!BOUND(?pdBelow)  || (BOUND(?pd)  && ?pd  <  ?pdBelow))
-  FILTER(!BOUND(?icMin)    || (BOUND(?ic)  && ?ic  >= ?icMin))
-  FILTER(!BOUND(?bwBelow)  || (BOUND(?bw)  && ?bw  <  ?bwBelow))
-  FILTER(!BOUND(?bwMin)    || (BOUND(?bw)  && ?bw  >= ?bwMin))
-  FILTER(!BOUND(?bwMax)    || (BOUND(?bw)  && ?bw  <= ?bwMax))
-}""");
-        KNOWN.put("71-criterion-undetermined", """
-PREFIX cg: <https://w3id.org/chipgraph/ontology#>
-CONSTRUCT { ?product cg:criterionUndetermined ?criterion }
-WHERE {
-  ?holder cg:criterion ?criterion .
-  ?product a cg:Chip .
-  OPTIONAL { ?criterion cg:tppAtLeast ?tppMin }
-  OPTIONAL { ?criterion cg:tppBelow ?tppBelow }
-  OPTIONAL { ?criterion cg:tppAtMost ?tppMax }
-  OPTIONAL { ?criterion cg:performanceDensityAtLeast ?pdMin }
-  OPTIONAL { ?criterion cg:performanceDensityBelow ?pdBelow }
-  OPTIONAL { ?criterion cg:interconnectAtLeastGBps ?icMin }
-  OPTIONAL { ?criterion cg:dramBandwidthBelowGBps ?bwBelow }
-  OPTIONAL { ?criterion cg:dramBandwidthAtLeastGBps ?bwMin }
-  OPTIONAL { ?criterion cg:dramBandwidthAtMostGBps ?bwMax }
-  OPTIONAL { ?product cg:tpp ?tpp }
-  OPTIONAL { ?product cg:performanceDensity ?pd }
-  OPTIONAL { ?product cg:interconnectBandwidthGBps ?ic }
-  OPTIONAL { ?product cg:memoryBandwidthGBps ?bw }
-  FILTER(!BOUND(?tppMin)   || !BOUND(?tpp) || ?tpp >= ?tppMin)
-  FILTER(!BOUND(?tppBelow) || !BOUND(?tpp) || ?tpp <  ?tppBelow)
-  FILTER(!BOUND(?tppMax)   || !BOUND(?tpp) || ?tpp <= ?tppMax)
-  FILTER(!BOUND(?pdMin)    || !BOUND(?pd)  || ?pd  >= ?pdMin)
-  FILTER(!BOUND(?pdBelow)  || !BOUND(?pd)  || ?pd  <  ?pdBelow)
-  FILTER(!BOUND(?icMin)    || !BOUND(?ic)  || ?ic  >= ?icMin)
-  FILTER(!BOUND(?bwBelow)  || !BOUND(?bw)  || ?bw  <  ?bwBelow)
-  FILTER(!BOUND(?bwMin)    || !BOUND(?bw)  || ?bw  >= ?bwMin)
-  FILTER(!BOUND(?bwMax)    || !BOUND(?bw)  || ?bw  <= ?bwMax)
-  FILTER((BOUND(?tppMin) && !BOUND(?tpp)) || (BOUND(?tppBelow) && !BOUND(?tpp)) || (BOUND(?tppMax) && !BOUND(?tpp))
-      || (BOUND(?pdMin) && !BOUND(?pd)) || (BOUND(?pdBelow) && !BOUND(?pd)) || (BOUND(?icMin) && !BOUND(?ic))
-      || (BOUND(?bwBelow) && !BOUND(?bw)) || (BOUND(?bwMin) && !BOUND(?bw)) || (BOUND(?bwMax) && !BOUND(?bw)))
-}""");
-    }
+    /**
+     * The rules done in Java, by identity: file name (without .rq) and the SHA-256 of the file's
+     * text ({@link Rule#sha256()}). The Java code below implements exactly the rule text with that
+     * hash; FastMaterializerTest fails the build when a file no longer has it, so whoever edits a
+     * rule must also check the Java code and then update the hash here.
+     */
+    static final Map<String, String> KNOWN = Map.of(
+            "10-subclass", "543cd3ebede569a636dc262c89f689f9925dcbd15bbdb86fc49d7b489d2c8712",
+            "20-subproperty", "b673ef4766c40f5eeefc7043e51c3f42a34c338c634ccbf5846dedfd8431879e",
+            "30-domain", "4c62d8eb127a3f54a1ef31678ce8ad4ad0a37edaa3fb652e19fe557c45893670",
+            "31-range", "7c9d08ab36abd4f57897d3298dcee7fadb41ecdea1b91ce52d5fa9d23466ffde",
+            "40-inverse", "3c8c501937f0f38007a5cd8a761100ddb25316f693a9506a90e87e1b269dd02f",
+            "41-symmetric", "1cc46c600a07c15add478b2e513a17797d7feeabab938ed610050abac0e4037d",
+            "50-property-chain", "e32d49062d1f635bd17a75f4b5da785c97844cef6a58a555d1ed6517f92bf316",
+            "60-transitive", "492a46b2f511fa806b4fee2aa4aee8181e535300e88e33d966ba499149d407bd",
+            "70-meets-criterion", "4b3ec970f32d0007bdd4cab1031cb9e322890a7f6a2287fac801318f210ec0af",
+            "71-criterion-undetermined", "931de5dff3eabb7841ac143338cce5c78c6be290731e76b9430c61c1801bad75");
 
     /** The Java rules of the streaming pass (the others known are run between passes, like SPARQL rules). */
     static final Set<String> STREAMING = Set.of("10-subclass", "20-subproperty", "30-domain", "31-range", "40-inverse",
@@ -152,9 +89,7 @@ WHERE {
 
     /** What the inference gave: the inferred triples, the dependency index and what was done with the closure. */
     public record Result(Graph inferred, Map<String, Long> perRule, int rounds, DependencyIndex index,
-                         long closurePairs, boolean closureMaterialized, List<String> notes, double indexSeconds) {
-        public Materializer.Result asMaterializerResult() { return new Materializer.Result(inferred, perRule, rounds); }
-    }
+                         long closurePairs, boolean closureMaterialized, List<String> notes, double indexSeconds) {}
 
     private final RuleSet rules;
     private final long closureLimit;
@@ -164,15 +99,28 @@ WHERE {
         this.closureLimit = closureLimit;
     }
 
-    /** Is this rule one the Java pass implements, exactly as its file says? */
+    /** Is this rule one the Java pass implements: the same file name and the same text (hash)? */
     static boolean isKnown(Rule r) {
-        String text = KNOWN.get(r.name());
-        if (text == null)
-            return false;
-        Query want = QueryFactory.create(text);
-        Query got = r.construct();
-        return got.isConstructType() && want.getConstructTemplate().getBGP().equals(got.getConstructTemplate().getBGP())
-               && Algebra.compile(want).equals(Algebra.compile(got));
+        return r.sha256().equals(KNOWN.get(r.name()));
+    }
+
+    /**
+     * The rules of this set whose Java fast path no longer matches: a file named as a Java rule
+     * whose text has changed, or a Java rule whose file is gone. Empty when every fast path fits.
+     */
+    static List<String> fastPathMismatches(RuleSet rules) {
+        List<String> problems = new ArrayList<>();
+        Map<String, Rule> byName = new HashMap<>();
+        rules.rules().forEach(r -> byName.put(r.name(), r));
+        KNOWN.keySet().stream().sorted().forEach(name -> {
+            Rule r = byName.get(name);
+            if (r == null)
+                problems.add(name + ".rq: missing, but FastMaterializer implements it in Java");
+            else if (!isKnown(r))
+                problems.add(name + ".rq: text changed (SHA-256 " + r.sha256() + ", FastMaterializer.KNOWN has "
+                             + KNOWN.get(name) + "); make the Java fast path match the new text, then update the hash");
+        });
+        return problems;
     }
 
     // ------------------------------------------------------------------ state of one run

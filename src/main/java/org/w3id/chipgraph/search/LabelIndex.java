@@ -19,6 +19,9 @@ import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
 import org.w3id.chipgraph.Chipgraph;
+import java.util.TreeSet;
+import java.util.stream.IntStream;
+import org.apache.jena.graph.NodeFactory;
 
 /**
  * Every name the graph gives its entities (rdfs:label and skos:altLabel, in any language),
@@ -116,11 +119,11 @@ public final class LabelIndex {
 
     private static List<String> assertedTypes(DatasetGraph dsg, String iri) {
         Set<String> types = new LinkedHashSet<>();
-        dsg.find(Node.ANY, org.apache.jena.graph.NodeFactory.createURI(iri), RDF.type.asNode(), Node.ANY).forEachRemaining(q -> {
+        dsg.find(Node.ANY, NodeFactory.createURI(iri), RDF.type.asNode(), Node.ANY).forEachRemaining(q -> {
             if (!q.getGraph().equals(Chipgraph.GRAPH_INFERRED) && q.getObject().isURI() && q.getObject().getURI().startsWith(Chipgraph.NS))
                 types.add(q.getObject().getURI());
         });
-        return List.copyOf(new java.util.TreeSet<>(types));
+        return List.copyOf(new TreeSet<>(types));
     }
 
     private static Map<String, String> classLabels(DatasetGraph dsg) {
@@ -173,8 +176,6 @@ public final class LabelIndex {
     }
 
 
-    public int nameCount() { return names.size(); }
-
     /** Entities whose names match the query, best match first, one hit per entity. */
     public List<Hit> search(String query, int limit) {
         String q = LabelText.normalize(query);
@@ -216,7 +217,7 @@ public final class LabelIndex {
     private int[] candidates(String q) {
         Set<String> grams = bigramsOf(q);
         if (grams.isEmpty())
-            return java.util.stream.IntStream.range(0, names.size()).toArray();
+            return IntStream.range(0, names.size()).toArray();
         int[] smallest = null;
         for (String g : grams) {
             int[] p = bigrams.get(g);

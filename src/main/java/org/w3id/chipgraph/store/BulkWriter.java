@@ -8,6 +8,9 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.progress.MonitorOutput;
 import org.apache.jena.tdb2.loader.DataLoader;
 import org.apache.jena.tdb2.loader.LoaderFactory;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.riot.system.StreamRDFWrapper;
+import org.apache.jena.sparql.core.Quad;
 
 /**
  * Writes quads into a fresh TDB2 database with one of Jena's TDB2 bulk loaders (the ones
@@ -46,9 +49,9 @@ public final class BulkWriter {
         try {
             StreamRDF target = loader.stream();
             target.start();
-            producer.accept(new org.apache.jena.riot.system.StreamRDFWrapper(target) {
-                @Override public void quad(org.apache.jena.sparql.core.Quad q) { n[0]++; super.quad(q); }
-                @Override public void triple(org.apache.jena.graph.Triple t) { n[0]++; super.triple(t); }
+            producer.accept(new StreamRDFWrapper(target) {
+                @Override public void quad(Quad q) { n[0]++; super.quad(q); }
+                @Override public void triple(Triple t) { n[0]++; super.triple(t); }
             });
             target.finish();
             loader.finishBulk();

@@ -16,6 +16,10 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.TDB2;
 import org.w3id.chipgraph.HaltPoint;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import org.w3id.chipgraph.reason.DependencyIndex;
 
 /**
  * A store directory holding several TDB2 databases, one per load, and a pointer file naming
@@ -93,7 +97,7 @@ public final class VersionedStore {
         Path tmp = root.resolve(POINTER + ".tmp");
         try {
             Files.writeString(tmp, version + "\n", StandardCharsets.UTF_8);
-            try (var ch = java.nio.channels.FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+            try (var ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
                 ch.force(true);
             }
             String before = currentVersion().orElse(null);
@@ -144,19 +148,19 @@ public final class VersionedStore {
     public LoadLock lockForLoad() {
         try {
             Files.createDirectories(root);
-            java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(root.resolve("load.lock"),
+            FileChannel ch = FileChannel.open(root.resolve("load.lock"),
                     StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            java.nio.channels.FileLock lock;
+            FileLock lock;
             try {
                 lock = ch.tryLock();
-            } catch (java.nio.channels.OverlappingFileLockException e) {
+            } catch (OverlappingFileLockException e) {
                 lock = null;
             }
             if (lock == null) {
                 ch.close();
                 throw new StoreBusyException(root);
             }
-            java.nio.channels.FileLock held = lock;
+            FileLock held = lock;
             return () -> {
                 try {
                     held.release();
@@ -172,7 +176,7 @@ public final class VersionedStore {
 
     /** Make a rename durable (Linux and macOS allow syncing a directory; elsewhere this is skipped). */
     private static void syncDirectory(Path dir) {
-        try (var ch = java.nio.channels.FileChannel.open(dir, StandardOpenOption.READ)) {
+        try (var ch = FileChannel.open(dir, StandardOpenOption.READ)) {
             ch.force(true);
         } catch (IOException | RuntimeException e) {
             // Not supported on this platform: the rename itself is still atomic.
@@ -206,7 +210,7 @@ public final class VersionedStore {
         }
         dsg.getContext().set(TDB2.symUnionDefaultGraph, true);
         // The transitive dependency index the loader wrote beside this version (cgf:dependsOn).
-        org.w3id.chipgraph.reason.DependencyIndex.attachFile(dsg, location);
+        DependencyIndex.attachFile(dsg, location);
         return dsg;
     }
 

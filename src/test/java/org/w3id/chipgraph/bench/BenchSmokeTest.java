@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.w3id.chipgraph.TestGraph;
 
 import picocli.CommandLine;
+import java.util.regex.Pattern;
 
 /**
  * The benchmark harness end to end on a tiny network (the benchmark itself is run by hand, see
@@ -64,7 +65,7 @@ class BenchSmokeTest {
         for (String system : List.of("ours", "ARQ path", "OWL Micro")) {
             String row = rows.stream().filter(r -> r.startsWith("0.05,reasoning,all pairs," + system + ",")).findFirst()
                     .orElseThrow(() -> new AssertionError("no all-pairs row for " + system));
-            var m = java.util.regex.Pattern.compile("([0-9,]+) pairs").matcher(row);
+            var m = Pattern.compile("([0-9,]+) pairs").matcher(row);
             assertTrue(m.find(), row);
             counts.add(m.group(1));
         }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.w3id.chipgraph.TestGraph;
 import org.w3id.chipgraph.load.InputFiles;
 import org.w3id.chipgraph.load.Loader;
+import java.util.Arrays;
 
 /** The synthetic network: same seed, same bytes; the edge count the scale asks for; it passes the loader's gate. */
 class SupplyNetworkGeneratorTest {
@@ -46,7 +47,7 @@ class SupplyNetworkGeneratorTest {
         var s = new SupplyNetworkGenerator(1, 42).generateStats();
         int[] in = new int[s.nodeCount()];
         for (int t : s.edgeTo()) in[t]++;
-        int max = java.util.Arrays.stream(in).max().orElse(0);
+        int max = Arrays.stream(in).max().orElse(0);
         double mean = (double) s.edges() / s.nodeCount();
         assertTrue(max > 50 * mean, "the largest hub has " + max + " dependents, the mean in-degree is " + mean);
     }

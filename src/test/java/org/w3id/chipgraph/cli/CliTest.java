@@ -9,10 +9,12 @@ import java.nio.file.Files;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3id.chipgraph.ProjectCopy;
+import org.w3id.chipgraph.TestGraph;
 
 /** The command line as a user meets it: exit codes, messages on stderr, query output. */
 class CliTest {
@@ -65,9 +67,24 @@ class CliTest {
         Run choke = run("chokepoints", "--db", db, "--top", "3");
         assertEquals(0, choke.code(), choke.err());
         assertTrue(choke.out().contains("EUV scanner: ASML 100 %"), choke.out());
+        // No dependency is an answer with its own exit code (5), not load's "validation failed" (3).
+        Run none = run("explain", "ASML", "DeepSeek", "--db", db);
+        assertEquals(5, none.code(), none.out() + none.err());
         Run ambiguousOrUnknown = run("explain", "Nobody", "ASML", "--db", db);
         assertEquals(1, ambiguousOrUnknown.code());
         assertTrue(ambiguousOrUnknown.err().contains("No entity named 'Nobody'"), ambiguousOrUnknown.err());
+    }
+
+    /** Every command's --help lists the one table of exit codes. */
+    @Test
+    void everyCommandsHelpListsTheExitCodes() {
+        for (String cmd : List.of("load", "serve", "query", "explain", "link")) {
+            Run help = run(cmd, "--help");
+            assertEquals(0, help.code());
+            assertTrue(help.out().contains("Exit codes:") && help.out().contains("5   explain: A does not depend on B")
+                       && help.out().contains("3   the input was read but breaks a rule"), cmd + ": " + help.out());
+        }
+        assertEquals(2, run("explain", "--no-such-option").code(), "a usage error is bad input");
     }
 
     @Test
@@ -109,6 +126,6 @@ class CliTest {
     }
 
     static final class TestProjectRoot {
-        static String get() { return org.w3id.chipgraph.TestGraph.PROJECT.toString(); }
+        static String get() { return TestGraph.PROJECT.toString(); }
     }
 }

@@ -31,6 +31,8 @@ import org.w3id.chipgraph.load.InputFiles;
 import org.w3id.chipgraph.load.Loader;
 import org.w3id.chipgraph.serve.AdminCredentials;
 import org.w3id.chipgraph.store.VersionedStore;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Collections;
 
 /**
  * {@code serve} as users run it, in its own JVM: it prints its limits and the reload trigger,
@@ -50,7 +52,7 @@ class ServeProcessTest {
         Path db = tmp.resolve("db");
         Path passwd = tmp.resolve("admin.passwd");
         Files.writeString(passwd, "ops:" + AdminCredentials.hash("pass phrase", 1000) + "\n");
-        Files.setPosixFilePermissions(passwd, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        Files.setPosixFilePermissions(passwd, PosixFilePermissions.fromString("rw-------"));
 
         String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
@@ -58,7 +60,7 @@ class ServeProcessTest {
                 "--project", project.toString(), "--db", db.toString(), "--port", "0", "--localhost",
                 "--timeout", "5", "--max-rows", "7", "--admin-password-file", passwd.toString())
                 .redirectErrorStream(true).start();
-        List<String> lines = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<String> lines = Collections.synchronizedList(new ArrayList<>());
         Thread reader = new Thread(() -> {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line; (line = r.readLine()) != null; )

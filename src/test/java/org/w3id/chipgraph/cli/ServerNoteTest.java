@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.w3id.chipgraph.ProjectCopy;
 import org.w3id.chipgraph.WikidataFixture;
 import org.w3id.chipgraph.store.VersionedStore;
+import java.util.ArrayList;
 
 /**
  * The note {@code serve} keeps beside its store ({@link ServerRecord}): written with the real port
@@ -117,7 +118,7 @@ class ServerNoteTest {
     }
 
     static List<String> concat(String first, String... rest) {
-        List<String> l = new java.util.ArrayList<>(List.of(first));
+        List<String> l = new ArrayList<>(List.of(first));
         l.addAll(List.of(rest));
         return l;
     }

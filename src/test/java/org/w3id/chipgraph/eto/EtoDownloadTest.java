@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3id.chipgraph.ProjectCopy;
 import org.w3id.chipgraph.cli.Main;
-import org.w3id.chipgraph.load.LoadException;
+import org.w3id.chipgraph.input.LoadException;
 
 import com.sun.net.httpserver.HttpServer;
 

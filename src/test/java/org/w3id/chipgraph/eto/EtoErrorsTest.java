@@ -14,9 +14,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3id.chipgraph.ProjectCopy;
 import org.w3id.chipgraph.load.InputFiles;
-import org.w3id.chipgraph.load.LoadException;
+import org.w3id.chipgraph.input.LoadException;
 import org.w3id.chipgraph.load.Loader;
 import org.w3id.chipgraph.store.VersionedStore;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 
 /**
  * Bad ETO files and bad mappings stop the load with the file and line, before the store is
@@ -99,7 +101,7 @@ class EtoErrorsTest {
 
     void mappingLine(int line, String text) throws Exception {
         Path m = project.resolve("data/eto-mapping.csv");
-        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(m));
+        List<String> lines = new ArrayList<>(Files.readAllLines(m));
         lines.set(line - 1, text);
         Files.write(m, lines);
     }
@@ -153,6 +155,6 @@ class EtoErrorsTest {
     }
 
     static final class StandardOpenOptionAppend {
-        static final java.nio.file.StandardOpenOption APPEND = java.nio.file.StandardOpenOption.APPEND;
+        static final StandardOpenOption APPEND = StandardOpenOption.APPEND;
     }
 }

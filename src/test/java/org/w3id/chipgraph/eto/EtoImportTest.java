@@ -20,6 +20,16 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.w3id.chipgraph.Chipgraph;
 import org.w3id.chipgraph.TestGraph;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.vocabulary.SKOS;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3id.chipgraph.ProjectCopy;
+import org.w3id.chipgraph.query.ExpectedResults;
+import org.w3id.chipgraph.query.QueryCatalog;
+import org.w3id.chipgraph.query.QueryRunner;
 
 /**
  * The ETO stage of the loader on the project's own fixture: what it writes into graph/eto, how
@@ -49,7 +59,7 @@ class EtoImportTest {
         return Txn.calculateRead(dsg, () -> {
             try (QueryExec qe = QueryExec.dataset(dsg).query(Chipgraph.PREFIXES + query).build()) {
                 RowSetRewindable rows = qe.select().rewindable();
-                List<String> out = new java.util.ArrayList<>();
+                List<String> out = new ArrayList<>();
                 rows.forEachRemaining(b -> {
                     StringBuilder sb = new StringBuilder();
                     rows.getResultVars().forEach(v -> {
@@ -90,7 +100,7 @@ class EtoImportTest {
         assertTrue(inEto(share, RDF.type.asNode(), cg("MarketShare")));
         assertTrue(inEto(share, cg("provider"), id("asml")));
         assertTrue(inEto(share, cg("market"), id("euv-scanner")));
-        assertTrue(inEto(share, cg("negligibleShare"), NodeFactory.createLiteralDT("false", org.apache.jena.datatypes.xsd.XSDDatatype.XSDboolean)));
+        assertTrue(inEto(share, cg("negligibleShare"), NodeFactory.createLiteralDT("false", XSDDatatype.XSDboolean)));
         List<String> rows = select("""
                 SELECT ?provider ?share WHERE { GRAPH g:eto { ?m cg:market id:euv-scanner ; cg:provider ?p ; cg:sharePercent ?share }
                   ?p rdfs:label ?provider FILTER(lang(?provider) = "en") } ORDER BY ?provider""");
@@ -111,7 +121,7 @@ class EtoImportTest {
         assertTrue(inEto(id("eto-n25"), cg("supplyChainStage"), id("chip-fabrication")));
         assertTrue(inEto(id("eto-n25"), cg("etoInputType"), str("process")));
         assertTrue(inEto(id("eto-n19"), cg("goesInto"), id("eto-n25")));
-        assertTrue(inEto(id("eto-n25"), org.apache.jena.vocabulary.SKOS.altLabel.asNode(), NodeFactory.createLiteralLang("Photolithography (lithography)", "en")),
+        assertTrue(inEto(id("eto-n25"), SKOS.altLabel.asNode(), NodeFactory.createLiteralLang("Photolithography (lithography)", "en")),
                 "another name a row gives an input is kept");
         // ETO countries are cg:Country (also when not in the register); organizations are cg:Organization in their ETO country.
         assertTrue(inEto(id("japan"), RDF.type.asNode(), cg("Country")));
@@ -119,7 +129,7 @@ class EtoImportTest {
         assertTrue(inEto(id("nikon"), cg("headquarteredIn"), id("japan")));
         assertTrue(inEto(id("smic"), cg("headquarteredIn"), id("china")));
         // ETO's negligible flag; a provider named without a figure.
-        assertTrue(inEto(id("eto-share-p70-n21"), cg("negligibleShare"), NodeFactory.createLiteralDT("true", org.apache.jena.datatypes.xsd.XSDDatatype.XSDboolean)));
+        assertTrue(inEto(id("eto-share-p70-n21"), cg("negligibleShare"), NodeFactory.createLiteralDT("true", XSDDatatype.XSDboolean)));
         assertEquals(List.of("false"), select("SELECT ?n WHERE { id:eto-share-p11-n2 cg:negligibleShare ?n FILTER NOT EXISTS { id:eto-share-p11-n2 cg:sharePercent ?s } }"));
     }
 
@@ -163,21 +173,21 @@ class EtoImportTest {
     }
 
     @Test
-    void d9AnswersFromTheEtoImportAlone(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+    void d9AnswersFromTheEtoImportAlone(@TempDir Path tmp) throws Exception {
         // Without the ETO figures cited in data/supply-chain.trig, the import alone gives the answer.
-        java.nio.file.Path project = org.w3id.chipgraph.ProjectCopy.into(tmp.resolve("p"));
-        java.nio.file.Files.delete(project.resolve("data/supply-chain.trig"));
+        Path project = ProjectCopy.into(tmp.resolve("p"));
+        Files.delete(project.resolve("data/supply-chain.trig"));
         var alone = EtoFixture.load(project, EtoFixture.directory(EtoFixture.DIR));
         checkD9(alone.dataset());
     }
 
     /** queries/d9-*.rq on a dataset gives its expected answer (ASML, 100). */
     static void checkD9(DatasetGraph data) throws Exception {
-        var catalog = org.w3id.chipgraph.query.QueryCatalog.in(TestGraph.PROJECT.resolve("queries"));
+        var catalog = QueryCatalog.in(TestGraph.PROJECT.resolve("queries"));
         var d9 = catalog.queries().stream().filter(q -> q.cq().filter("D9"::equals).isPresent()).findFirst().orElseThrow();
-        var rows = org.w3id.chipgraph.query.QueryRunner.select(data, d9.parse(), Map.of());
-        var expected = org.w3id.chipgraph.query.ExpectedResults.readCsv(d9.file().resolveSibling(d9.name() + ".csv"));
-        assertNull(expected.compare(org.w3id.chipgraph.query.ExpectedResults.actualRows(rows, expected.vars()), true));
+        var rows = QueryRunner.select(data, d9.parse(), Map.of());
+        var expected = ExpectedResults.readCsv(d9.file().resolveSibling(d9.name() + ".csv"));
+        assertNull(expected.compare(ExpectedResults.actualRows(rows, expected.vars()), true));
         assertEquals(List.of(List.of("ASML", "100")), expected.rows());
     }
 

@@ -20,6 +20,14 @@ import org.w3id.chipgraph.TestGraph;
 import org.w3id.chipgraph.load.InputFiles;
 import org.w3id.chipgraph.load.InputParser;
 import org.w3id.chipgraph.load.ParsedInputs;
+import java.util.ArrayList;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.sparql.core.Var;
+import org.apache.jena.vocabulary.RDF;
+import org.w3id.chipgraph.query.QueryCatalog;
+import org.w3id.chipgraph.query.QueryRunner;
 
 /**
  * The real ETO files in ../shared/data/eto-supply-chain (beside the clone; always there in CI):
@@ -53,7 +61,7 @@ class EtoRealDataTest {
         EtoDataset ds = EtoDataset.read(fetched.texts(), fetched.names());
         ParsedInputs in = new InputParser(InputFiles.in(TestGraph.PROJECT)).parseAll();
         var g = EtoStage.registerWithEtoIds(in);
-        List<String> wrong = new java.util.ArrayList<>();
+        List<String> wrong = new ArrayList<>();
         g.find(Node.ANY, EtoImport.ETO_ID, Node.ANY).forEachRemaining(t -> {
             EtoDataset.Provider p = ds.provider(t.getObject().getLiteralLexicalForm());
             if (p == null || p.country())
@@ -97,31 +105,31 @@ class EtoRealDataTest {
         ds.providers().stream().filter(x -> !x.id().equals("P5")).forEach(x -> inData.add(x.id()));
         Set<String> expectedMapped = new HashSet<>(named);
         expectedMapped.retainAll(inData);
-        assertEquals(new java.util.TreeSet<>(expectedMapped), new java.util.TreeSet<>(r.mapped().keySet()));
+        assertEquals(new TreeSet<>(expectedMapped), new TreeSet<>(r.mapped().keySet()));
         long unmatchedProviders = ds.providers().stream().filter(x -> !x.id().equals("P5") && !expectedMapped.contains(x.id())).count();
         assertEquals(unmatchedProviders, r.unmatched().size());
         Node share = NodeFactory.createURI(Chipgraph.ID + "eto-share-p88-n20");
         assertTrue(r.graph().contains(share, NodeFactory.createURI(Chipgraph.NS + "provider"), NodeFactory.createURI(Chipgraph.ID + "asml")));
         assertTrue(r.graph().contains(share, NodeFactory.createURI(Chipgraph.NS + "sharePercent"),
-                NodeFactory.createLiteralDT("100", org.apache.jena.datatypes.xsd.XSDDatatype.XSDdecimal)));
+                NodeFactory.createLiteralDT("100", XSDDatatype.XSDdecimal)));
     }
 
     @Test
     void theFullLoadWithTheRealDataPassesEveryCheckAndAnswersD9() throws Exception {
         var loaded = EtoFixture.load(TestGraph.PROJECT, EtoSource.directory(REAL, p -> p.getFileName().toString()));
         long shares = Txn.calculateRead(loaded.dataset(), () -> loaded.dataset().getGraph(EtoImport.GRAPH)
-                .find(Node.ANY, org.apache.jena.vocabulary.RDF.type.asNode(), NodeFactory.createURI(Chipgraph.NS + "MarketShare")).toList().size());
+                .find(Node.ANY, RDF.type.asNode(), NodeFactory.createURI(Chipgraph.NS + "MarketShare")).toList().size());
         assertEquals(656, shares);
         assertTrue(loaded.log().contains("read 3 stages, 79 inputs, 294 providers, 660 provision rows, 93 sequence rows"), loaded.log());
         assertTrue(List.of(loaded.log().split("\n")).stream().anyMatch(l -> l.contains("providers not matched to a chipgraph entity (")), loaded.log());
         EtoImportTest.checkD9(loaded.dataset());
         // One share stated by the curated ETO graph and by the import is one row (issue 13: ASML 100
         // and the Netherlands 100 appeared twice).
-        var catalog = org.w3id.chipgraph.query.QueryCatalog.in(TestGraph.PROJECT.resolve("queries"));
+        var catalog = QueryCatalog.in(TestGraph.PROJECT.resolve("queries"));
         var q = catalog.queries().stream().filter(x -> x.name().equals("market-shares")).findFirst().orElseThrow();
-        var rows = org.w3id.chipgraph.query.QueryRunner.select(loaded.dataset(), q.parse(),
-                Map.of(org.apache.jena.sparql.core.Var.alloc("market"), NodeFactory.createURI(Chipgraph.ID + "euv-scanner")));
-        List<String> providers = new java.util.ArrayList<>();
+        var rows = QueryRunner.select(loaded.dataset(), q.parse(),
+                Map.of(Var.alloc("market"), NodeFactory.createURI(Chipgraph.ID + "euv-scanner")));
+        List<String> providers = new ArrayList<>();
         rows.forEachRemaining(b -> providers.add(b.get("provider").getLiteralLexicalForm()));
         assertEquals(List.of("ASML", "Netherlands"), providers);
     }
@@ -148,7 +156,7 @@ class EtoRealDataTest {
         for (String line : Files.readAllLines(TestGraph.PROJECT.resolve("data/eto-mapping.csv")).subList(1, Files.readAllLines(TestGraph.PROJECT.resolve("data/eto-mapping.csv")).size()))
             if (!line.isBlank() && !line.startsWith("#"))
                 ids.add(line.substring(0, line.indexOf(',')).trim());
-        var m = java.util.regex.Pattern.compile("cg:etoId \"([A-Z][0-9]+)\"").matcher(Files.readString(TestGraph.PROJECT.resolve("data/register.trig")));
+        var m = Pattern.compile("cg:etoId \"([A-Z][0-9]+)\"").matcher(Files.readString(TestGraph.PROJECT.resolve("data/register.trig")));
         while (m.find())
             ids.add(m.group(1));
         return ids;

@@ -126,7 +126,7 @@ class DomainFactsTest {
         if (prop.startsWith("!")) {
             assertEquals("-", f.source(), f.where() + ": an absence test (!property) has source '-'");
             Node s = iri(f.subject(), f), p = iri(prop.substring(1), f);
-            List<String> found = new java.util.ArrayList<>(valuesAnywhere(s, p));
+            List<String> found = new ArrayList<>(valuesAnywhere(s, p));
             // '*' forbids any value; a given value forbids that one only.
             if (!f.value().equals("*"))
                 found.removeIf(v -> !v.startsWith(iri(f.value(), f).toString() + " in "));

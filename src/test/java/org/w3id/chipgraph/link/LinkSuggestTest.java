@@ -23,6 +23,7 @@ import org.w3id.chipgraph.ProjectCopy;
 import org.w3id.chipgraph.TestGraph;
 import org.w3id.chipgraph.WikidataFixture;
 import org.w3id.chipgraph.cli.Main;
+import java.util.concurrent.Executors;
 
 /** {@code link suggest} against the local Wikidata fixture: candidates for unlinked entities only, nothing written. */
 class LinkSuggestTest {
@@ -108,7 +109,7 @@ class LinkSuggestTest {
             }
             ex.close();
         });
-        stub.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        stub.setExecutor(Executors.newCachedThreadPool());
         stub.start();
         int closed;
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

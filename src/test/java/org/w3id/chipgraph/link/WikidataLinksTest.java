@@ -25,6 +25,7 @@ import org.apache.jena.vocabulary.RDFS;
 import org.junit.jupiter.api.Test;
 import org.w3id.chipgraph.Chipgraph;
 import org.w3id.chipgraph.TestGraph;
+import org.apache.jena.sparql.graph.GraphFactory;
 
 /**
  * Links to Wikidata: every entity whose QID domain-facts §4.1 confirms has its owl:sameAs, no
@@ -140,7 +141,7 @@ class WikidataLinksTest {
                   id:twin-b owl:sameAs <http://www.wikidata.org/entity/Q55> .
                   id:dbpedia owl:sameAs <http://dbpedia.org/resource/Nvidia> .
                 """;
-        var graph = org.apache.jena.sparql.graph.GraphFactory.createDefaultGraph();
+        var graph = GraphFactory.createDefaultGraph();
         RDFParser.fromString(trig, Lang.TURTLE).parse(graph);
         var q = QueryFactory.read(TestGraph.PROJECT.resolve("ontology/qc/wikidata-qid-violation.rq").toString());
         RowSetRewindable rows;

@@ -1,5 +1,6 @@
 package org.w3id.chipgraph.load;
 
+import org.w3id.chipgraph.input.LoadException;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.io.ByteArrayOutputStream;
@@ -24,6 +25,8 @@ import org.w3id.chipgraph.eto.EtoStage;
 import org.w3id.chipgraph.ProjectCopy;
 import org.w3id.chipgraph.TestGraph;
 import org.w3id.chipgraph.store.VersionedStore;
+import java.nio.file.StandardCopyOption;
+import org.w3id.chipgraph.eto.EtoFixture;
 
 /**
  * The bad-input corpus of {@code src/test/resources/bad/} (see its {@code expected.txt}): each
@@ -116,11 +119,11 @@ class BadInputsTest {
     /** The ETO importer's case: a provision.csv row with too few columns, loaded with --eto. */
     @Test
     void anEtoRowWithTooFewColumnsIsRefused() throws Exception {
-        Path eto = org.w3id.chipgraph.eto.EtoFixture.copy(tmp.resolve("eto-bad"));
+        Path eto = EtoFixture.copy(tmp.resolve("eto-bad"));
         Files.copy(CORPUS.resolve("eto-provision-too-few-columns.csv"), eto.resolve("provision.csv"),
-                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                StandardCopyOption.REPLACE_EXISTING);
         LoadException e = assertThrows(LoadException.class, () -> new Loader(InputFiles.in(project), List.of(),
-                new PrintStream(new ByteArrayOutputStream(), true)).withStage(EtoStage.of(org.w3id.chipgraph.eto.EtoFixture.directory(eto))).load(store));
+                new PrintStream(new ByteArrayOutputStream(), true)).withStage(EtoStage.of(EtoFixture.directory(eto))).load(store));
         assertEquals(LoadException.INPUT, e.exitCode(), e.getMessage());
         assertTrue(e.getMessage().startsWith("provision.csv:4: 4 field(s), the header has 6"), e.getMessage());
         assertEquals(storeHash, ProjectCopy.treeHash(store.root()), "nothing published");

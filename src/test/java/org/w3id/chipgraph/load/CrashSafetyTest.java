@@ -1,5 +1,6 @@
 package org.w3id.chipgraph.load;
 
+import org.w3id.chipgraph.input.LoadException;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.io.BufferedReader;
@@ -27,6 +28,7 @@ import org.w3id.chipgraph.serve.ChipgraphServer;
 import org.w3id.chipgraph.serve.ServerOptions;
 import org.w3id.chipgraph.serve.StoreFollower;
 import org.w3id.chipgraph.store.VersionedStore;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A loader killed with SIGKILL at each named step (a {@link HaltPoint}: the loader, a separate
@@ -148,7 +150,7 @@ class CrashSafetyTest {
         String awaitMarker(Duration d) throws Exception {
             try {
                 return marker.get(d.toSeconds(), TimeUnit.SECONDS);
-            } catch (java.util.concurrent.TimeoutException e) {
+            } catch (TimeoutException e) {
                 process.destroyForcibly();
                 return null;
             }

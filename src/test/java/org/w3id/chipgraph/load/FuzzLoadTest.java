@@ -1,5 +1,6 @@
 package org.w3id.chipgraph.load;
 
+import org.w3id.chipgraph.input.LoadException;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.io.ByteArrayOutputStream;
@@ -23,6 +24,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3id.chipgraph.ProjectCopy;
 import org.w3id.chipgraph.store.VersionedStore;
+import java.io.UncheckedIOException;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.regex.Pattern;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.apache.jena.sparql.util.IsoMatcher;
 
 /**
  * Random damage to the good data files: every run must either load a valid store or be refused
@@ -105,17 +117,17 @@ class FuzzLoadTest {
      */
     static String fingerprint(Path root) {
         try (Stream<Path> walk = Files.walk(root)) {
-            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
             for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
-                var attrs = Files.readAttributes(p, java.nio.file.attribute.BasicFileAttributes.class);
+                var attrs = Files.readAttributes(p, BasicFileAttributes.class);
                 md.update((root.relativize(p) + "|" + attrs.size() + "|" + attrs.lastModifiedTime().toMillis() + "\n").getBytes(StandardCharsets.UTF_8));
                 if (attrs.size() < 1 << 16)
                     md.update(Files.readAllBytes(p));
             }
-            return java.util.HexFormat.of().formatHex(md.digest());
+            return HexFormat.of().formatHex(md.digest());
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -123,18 +135,19 @@ class FuzzLoadTest {
     /** Whether both texts parse, to the same quads (checked without the loader: a few milliseconds). */
     static boolean sameData(Path file, byte[] a, byte[] b) {
         try {
-            return org.apache.jena.sparql.util.IsoMatcher.isomorphic(parse(file, a), parse(file, b));
+            return IsoMatcher.isomorphic(parse(file, a), parse(file, b));
         } catch (RuntimeException e) {
+            // Either text does not parse: not the same data, which is all this asks.
             return false;
         }
     }
 
     static DatasetGraph parse(Path file, byte[] bytes) {
-        DatasetGraph dsg = org.apache.jena.sparql.core.DatasetGraphFactory.createGeneral();
-        org.apache.jena.riot.RDFParser.fromString(new String(bytes, StandardCharsets.UTF_8),
-                file.toString().endsWith(".ttl") ? org.apache.jena.riot.Lang.TURTLE : org.apache.jena.riot.Lang.TRIG).parse(dsg);
+        DatasetGraph dsg = DatasetGraphFactory.createGeneral();
+        RDFParser.fromString(new String(bytes, StandardCharsets.UTF_8),
+                file.toString().endsWith(".ttl") ? Lang.TURTLE : Lang.TRIG).parse(dsg);
         // Invalid UTF-8 decodes to replacement characters: not the same bytes, so not the same data.
-        if (!java.util.Arrays.equals(bytes, new String(bytes, StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8)))
+        if (!Arrays.equals(bytes, new String(bytes, StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8)))
             throw new IllegalArgumentException("not UTF-8");
         return dsg;
     }
@@ -180,7 +193,7 @@ class FuzzLoadTest {
             }
             case 5 -> {
                 // Rename one id: or cg: name: a dangling reference, an unknown term, or an undeclared subject.
-                var m = java.util.regex.Pattern.compile("\\b(id|cg):([A-Za-z][A-Za-z0-9-]*)").matcher(text);
+                var m = Pattern.compile("\\b(id|cg):([A-Za-z][A-Za-z0-9-]*)").matcher(text);
                 List<int[]> spans = new ArrayList<>();
                 while (m.find())
                     spans.add(new int[] {m.start(2), m.end(2)});
@@ -191,7 +204,7 @@ class FuzzLoadTest {
             }
             case 6 -> {
                 int at = r.nextInt(in.length + 1);
-                return new Mutation("truncate at byte " + at, java.util.Arrays.copyOf(in, at));
+                return new Mutation("truncate at byte " + at, Arrays.copyOf(in, at));
             }
             case 7 -> {
                 byte[] out = in.clone();
@@ -201,7 +214,7 @@ class FuzzLoadTest {
             }
             case 8 -> {
                 // A number made negative or huge.
-                var m = java.util.regex.Pattern.compile("\\b\\d+(\\.\\d+)?\\b").matcher(text);
+                var m = Pattern.compile("\\b\\d+(\\.\\d+)?\\b").matcher(text);
                 List<int[]> spans = new ArrayList<>();
                 while (m.find())
                     spans.add(new int[] {m.start(), m.end()});
@@ -213,7 +226,7 @@ class FuzzLoadTest {
             }
             default -> {
                 // A language tag changed: a second label in one language, or a label in none we know.
-                var m = java.util.regex.Pattern.compile("\"@(en|ko|zh)\\b").matcher(text);
+                var m = Pattern.compile("\"@(en|ko|zh)\\b").matcher(text);
                 List<int[]> spans = new ArrayList<>();
                 while (m.find())
                     spans.add(new int[] {m.start(1), m.end(1)});

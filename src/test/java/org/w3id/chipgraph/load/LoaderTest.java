@@ -1,5 +1,6 @@
 package org.w3id.chipgraph.load;
 
+import org.w3id.chipgraph.input.LoadException;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.io.ByteArrayOutputStream;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.w3id.chipgraph.Chipgraph;
 import org.w3id.chipgraph.ProjectCopy;
 import org.w3id.chipgraph.store.VersionedStore;
+import java.nio.charset.StandardCharsets;
 
 /** The loader on good and bad inputs: a bad input is refused with a precise message and the published store is untouched. */
 class LoaderTest {
@@ -166,7 +168,7 @@ class LoaderTest {
 
     @Test
     void notUtf8IsRefusedWithItsLine() throws Exception {
-        byte[] latin1 = "# ok\n# caf\u00e9\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        byte[] latin1 = "# ok\n# caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1);
         Files.write(project.resolve("data/zz-latin1.trig"), latin1);
         LoadException e = assertThrows(LoadException.class, this::load);
         assertTrue(e.getMessage().startsWith("data/zz-latin1.trig:2: not valid UTF-8"), e.getMessage());

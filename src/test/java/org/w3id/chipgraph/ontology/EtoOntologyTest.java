@@ -19,6 +19,7 @@ import org.w3id.chipgraph.TestGraph;
 import org.w3id.chipgraph.eto.EtoSource;
 import org.w3id.chipgraph.load.InputFiles;
 import org.w3id.chipgraph.load.Loader;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * With the ETO import (the project's fixture, and the real files when they are beside the
@@ -49,7 +50,7 @@ class EtoOntologyTest {
 
     @Test
     void consistentWithTheRealImport() throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(REAL), REAL + " not found (the real ETO files)");
+        Assumptions.assumeTrue(Files.isDirectory(REAL), REAL + " not found (the real ETO files)");
         assertConsistent(REAL);
     }
 }

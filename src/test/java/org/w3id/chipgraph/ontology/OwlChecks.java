@@ -17,7 +17,7 @@ import org.semanticweb.owlapi.model.OWLOntologyCreationException;
 import org.semanticweb.owlapi.model.OWLOntologyManager;
 import org.w3id.chipgraph.Chipgraph;
 
-/** What the OWL checks see (DESIGN.md): the ontology plus the asserted and inferred fact graphs, without claims. */
+/** What the OWL checks see: the ontology plus the asserted and inferred fact graphs, without claims. */
 final class OwlChecks {
     private OwlChecks() {}
 

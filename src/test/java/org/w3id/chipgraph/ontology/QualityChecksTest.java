@@ -18,6 +18,7 @@ import org.apache.jena.system.Txn;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.w3id.chipgraph.TestGraph;
+import org.apache.jena.query.ResultSet;
 
 /** Each ontology/qc/*-violation.rq is a check: any row it returns over the loaded graph fails the build. */
 class QualityChecksTest {
@@ -41,7 +42,7 @@ class QualityChecksTest {
             if (rows.size() > 0) {
                 rows.reset();
                 fail(p.getFileName() + " found " + rows.size() + " violation(s):\n"
-                     + ResultSetFormatter.asText(org.apache.jena.query.ResultSet.adapt(rows)));
+                     + ResultSetFormatter.asText(ResultSet.adapt(rows)));
             }
         }));
     }

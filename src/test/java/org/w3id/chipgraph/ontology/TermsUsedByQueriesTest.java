@@ -42,6 +42,7 @@ import org.apache.jena.vocabulary.RDF;
 import org.junit.jupiter.api.Test;
 import org.w3id.chipgraph.Chipgraph;
 import org.w3id.chipgraph.TestGraph;
+import org.apache.jena.rdf.model.Resource;
 
 /**
  * Every class and property of our namespace is used by at least one query of queries/ (the
@@ -64,7 +65,7 @@ class TermsUsedByQueriesTest {
             // graph uses through the rules or the shapes alone, with the reason as its value.
             );
 
-    static final List<org.apache.jena.rdf.model.Resource> DECLARATIONS = List.of(
+    static final List<Resource> DECLARATIONS = List.of(
             OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty);
 
     @Test

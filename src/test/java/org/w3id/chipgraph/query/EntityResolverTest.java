@@ -11,7 +11,7 @@ import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.junit.jupiter.api.Test;
 import org.w3id.chipgraph.Chipgraph;
 
-/** Entity arguments (DESIGN.md): IRI, local name, exact label in any language; ambiguity lists candidates. */
+/** Entity arguments: IRI, local name, exact label in any language; ambiguity lists candidates. */
 class EntityResolverTest {
     static final String DATA = """
             @prefix id: <https://w3id.org/chipgraph/id/> .

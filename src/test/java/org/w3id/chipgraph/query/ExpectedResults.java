@@ -93,6 +93,7 @@ public record ExpectedResults(List<String> vars, List<List<String>> rows) {
                 BigDecimal d = new BigDecimal(t).stripTrailingZeros();
                 return d.signum() == 0 ? "0" : d.toPlainString();
             } catch (NumberFormatException e) {
+                // Looked numeric but is not a decimal BigDecimal reads: compared as text.
                 return t;
             }
         }

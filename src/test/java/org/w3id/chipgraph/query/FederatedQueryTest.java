@@ -21,6 +21,7 @@ import org.w3id.chipgraph.WikidataFixture;
 import org.w3id.chipgraph.serve.ChipgraphServer;
 import org.w3id.chipgraph.serve.ServerOptions;
 import org.w3id.chipgraph.serve.ServicePolicy;
+import org.apache.jena.query.QueryFactory;
 
 /**
  * The catalogue's federated queries (tag {@code federated}), run as a user runs them: through a
@@ -75,7 +76,7 @@ class FederatedQueryTest {
         int start = readme.indexOf("```sparql", readme.indexOf("## Links to other data"));
         String query = readme.substring(readme.indexOf('\n', start) + 1, readme.indexOf("```", start + 9));
         assertTrue(query.contains("SERVICE <" + ServicePolicy.WIKIDATA + ">"), query);
-        RowSetRewindable rows = QueryRunner.select(endpoint, org.apache.jena.query.QueryFactory.create(query), Map.of());
+        RowSetRewindable rows = QueryRunner.select(endpoint, QueryFactory.create(query), Map.of());
         List<String> vars = List.of("company", "headquarters", "founded", "ceo");
         assertEquals(List.of(List.of("AMD", "Santa Clara", "1969", ""), List.of("Huawei", "Shenzhen", "1987", ""),
                 List.of("Nvidia", "Santa Clara", "1993", "Jensen Huang")), ExpectedResults.actualRows(rows, vars));

@@ -16,6 +16,9 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.w3id.chipgraph.TestGraph;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import org.w3id.chipgraph.eto.EtoFixture;
 
 /**
  * Every query of queries/ runs as its own test against the loaded graph and must give its expected answer.
@@ -42,13 +45,13 @@ class QueryCatalogTest {
      */
     @TestFactory
     Stream<DynamicTest> everyParameterizedAnswer() throws Exception {
-        List<DynamicTest> tests = new java.util.ArrayList<>();
+        List<DynamicTest> tests = new ArrayList<>();
         for (CatalogQuery q : local().toList()) {
             try (Stream<Path> s = Files.list(q.file().getParent())) {
                 for (Path p : s.filter(f -> f.getFileName().toString().startsWith(q.name() + "@")).sorted().toList()) {
                     String file = p.getFileName().toString();
                     String spec = file.substring(q.name().length() + 1, file.lastIndexOf('.'));
-                    Map<String, String> params = new java.util.LinkedHashMap<>();
+                    Map<String, String> params = new LinkedHashMap<>();
                     for (String pair : spec.split("&")) {
                         int eq = pair.indexOf('=');
                         assertTrue(eq > 0, file + ": want NAME@var=value.csv");
@@ -67,7 +70,7 @@ class QueryCatalogTest {
         Path srj = q.file().resolveSibling(q.name() + suffix + ".srj");
         // Queries tagged 'eto' read the ETO import: they run on the project loaded with the ETO fixture.
         // Queries tagged 'epoch' read the Epoch AI datasets: they run on the default load (curated + both datasets).
-        var dataset = q.tags().contains("eto-import") ? org.w3id.chipgraph.eto.EtoFixture.projectWithFixture().dataset()
+        var dataset = q.tags().contains("eto-import") ? EtoFixture.projectWithFixture().dataset()
                 : q.tags().contains("epoch") ? TestGraph.full() : TestGraph.dataset();
         RowSetRewindable rows = QueryRunner.select(dataset, q.parse(), QueryRunner.bindings(q, params));
         if (Files.exists(srj)) {

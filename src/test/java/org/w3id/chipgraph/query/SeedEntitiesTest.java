@@ -13,6 +13,9 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.w3id.chipgraph.TestGraph;
+import java.util.Map;
+import org.apache.jena.sparql.exec.QueryExec;
+import org.apache.jena.system.Txn;
 
 /**
  * Everything the seed article names is in the graph with English and Korean labels: each name
@@ -56,7 +59,7 @@ class SeedEntitiesTest {
     Stream<DynamicTest> everySeedEntityHasEnglishAndKoreanLabels() {
         return SEED.stream().map(n -> DynamicTest.dynamicTest(n.korean() + " / " + n.english(), () -> {
             RowSetRewindable rows = QueryRunner.select(TestGraph.dataset(), QueryFactory.create(FIND),
-                    java.util.Map.of(Var.alloc("korean"), NodeFactory.createLiteralString(n.korean())));
+                    Map.of(Var.alloc("korean"), NodeFactory.createLiteralString(n.korean())));
             List<String> english = ExpectedResults.actualRows(rows, List.of("en")).stream().map(r -> r.get(0)).distinct().toList();
             assertEquals(1, english.size(), "one entity with the Korean name '" + n.korean() + "' and an English label; found " + english);
             assertTrue(english.get(0).contains(n.english()), "'" + n.korean() + "' is " + english.get(0) + ", expected " + n.english());
@@ -73,8 +76,8 @@ class SeedEntitiesTest {
                       ?p rdfs:label "Business Post"@en .
                       FILTER(?d >= "2025-12-01"^^<http://www.w3.org/2001/XMLSchema#date> && ?d <= "2025-12-31"^^<http://www.w3.org/2001/XMLSchema#date>) }""";
         var dsg = TestGraph.dataset();
-        boolean yes = org.apache.jena.system.Txn.calculateRead(dsg, () -> {
-            try (var qe = org.apache.jena.sparql.exec.QueryExec.dataset(dsg).query(ask).build()) {
+        boolean yes = Txn.calculateRead(dsg, () -> {
+            try (var qe = QueryExec.dataset(dsg).query(ask).build()) {
                 return qe.ask();
             }
         });

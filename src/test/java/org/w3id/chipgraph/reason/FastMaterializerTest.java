@@ -68,6 +68,39 @@ class FastMaterializerTest {
             assertEquals(FastMaterializer.KNOWN.containsKey(r.name()), FastMaterializer.isKnown(r), r.name());
     }
 
+    /**
+     * The build fails when a rule with a Java fast path is edited (its hash no longer pinned):
+     * the editor must make the Java code match the new text, then update FastMaterializer.KNOWN.
+     */
+    @Test
+    void everyJavaFastPathMatchesItsRuleFile() {
+        assertEquals(List.of(), FastMaterializer.fastPathMismatches(RULES));
+        assertEquals(10, FastMaterializer.KNOWN.size(), "rules 10-60, 70 and 71 have a Java fast path");
+    }
+
+    /** The check above on a copy of the rules with one rule edited: it names the rule and fails. */
+    @Test
+    void anEditedCopyOfARuleFailsTheFastPathCheck() throws Exception {
+        Path dir = Files.createDirectory(tmp.resolve("rules"));
+        try (var files = Files.list(TestGraph.PROJECT.resolve("ontology/rules"))) {
+            for (Path f : files.toList())
+                Files.copy(f, dir.resolve(f.getFileName()));
+        }
+        Path edited = dir.resolve("60-transitive.rq");
+        Files.writeString(edited, Files.readString(edited).replace("FILTER(?x != ?z)", "FILTER(?x != ?z && isIRI(?z))"));
+        List<String> problems = FastMaterializer.fastPathMismatches(RuleSet.fromDirectory(dir));
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).startsWith("60-transitive.rq: text changed"), problems.get(0));
+        assertThrows(AssertionError.class, () -> assertEquals(List.of(), problems));
+
+        // A Windows line end does not change a rule's identity; a missing file is named.
+        Files.writeString(edited, Files.readString(TestGraph.PROJECT.resolve("ontology/rules/60-transitive.rq")).replace("\n", "\r\n"));
+        assertEquals(List.of(), FastMaterializer.fastPathMismatches(RuleSet.fromDirectory(dir)));
+        Files.delete(edited);
+        assertEquals(List.of("60-transitive.rq: missing, but FastMaterializer implements it in Java"),
+                FastMaterializer.fastPathMismatches(RuleSet.fromDirectory(dir)));
+    }
+
     /** Each rule alone on its fixture (src/test/resources/rules) gives exactly the expected triples, as in RuleTest. */
     @org.junit.jupiter.api.TestFactory
     java.util.stream.Stream<org.junit.jupiter.api.DynamicTest> eachRuleAloneGivesItsExpectedTriples() {

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3id.chipgraph.ProjectCopy;
 import org.w3id.chipgraph.load.InputFiles;
-import org.w3id.chipgraph.load.LoadException;
+import org.w3id.chipgraph.input.LoadException;
 import org.w3id.chipgraph.load.Loader;
 import org.w3id.chipgraph.store.VersionedStore;
 

@@ -1,4 +1,4 @@
-package org.w3id.chipgraph.load;
+package org.w3id.chipgraph.input;
 
 import java.util.function.Consumer;
 
@@ -8,11 +8,12 @@ import java.util.function.Consumer;
  * before any check: its graphs then pass the same provenance check, SHACL gate and reasoning as
  * every other graph, so a bad row stops the whole load and nothing is half-imported. A stage
  * throws {@link LoadException} (exit code 2, naming file and line) for a malformed row.
+ * It lives below the loader so that the stages (eto, epoch) need not import it.
  */
 public interface OpenDataStage {
     /** What is imported and from where, for the load output ("the ETO supply-chain dataset from DIR"). */
     String describe();
 
     /** Read, check and reconcile the dataset; add its graphs to {@code in}; report through {@code log}. */
-    void run(ParsedInputs in, InputFiles files, Consumer<String> log);
+    void run(StageInputs in, ProjectFiles files, Consumer<String> log);
 }

@@ -3,6 +3,7 @@ package org.w3id.chipgraph.bench;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
+import org.w3id.chipgraph.ExitCode;
 import org.w3id.chipgraph.reason.DependencyIndex;
 
 import picocli.CommandLine.Command;
@@ -42,6 +43,6 @@ public final class GenerateCommand implements Callable<Integer> {
             long pairs = idx.countAllPairs();
             System.out.printf("  closure:  %,d dependency pairs (%.1f s)%n", pairs, (System.nanoTime() - t1) / 1e9);
         }
-        return 0;
+        return ExitCode.OK.code;
     }
 }

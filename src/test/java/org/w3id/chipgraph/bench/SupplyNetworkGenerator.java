@@ -11,12 +11,15 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
 import org.w3id.chipgraph.Chipgraph;
+import java.util.Locale;
+import java.util.TreeSet;
 
 /**
  * A synthetic AI-chip supply network in chipgraph's own ontology, for measuring the loader,
@@ -104,7 +107,7 @@ public final class SupplyNetworkGenerator {
     private int[] from = new int[1024], to = new int[1024], srcOf = new int[1024], srcOf2 = new int[1024];
     private byte[] prop = new byte[1024];
     private int edgeCount;
-    private final java.util.HashSet<Long> edgeKeys = new java.util.HashSet<>();
+    private final HashSet<Long> edgeKeys = new HashSet<>();
 
     private int sources;
     private Zipf zAttrCountry, zAttrAgency, zAttrAcc;
@@ -142,105 +145,136 @@ public final class SupplyNetworkGenerator {
 
     public Stats generate(Writer w) throws IOException {
         int e = targetEdges(scale);
-        // ---- entities (counts fixed fractions of the edge count, with floors for small scales)
-        int countries = 24;
-        add(Kind.COUNTRY, countries);
-        add(Kind.GOVERNMENT, countries);
-        add(Kind.AGENCY, 2 * countries);
+        Counts c = entities(e);
+        Zipfs z = new Zipfs(c);
+        int[] nodeFoundry = processLayer(c, z);
+        chips(c, z, nodeFoundry);
+        systemsAndModels(c, z);
+        // The rest of the edges: organizations use chips, heavy-tailed on both ends.
+        int attempts = 0;
+        while (edgeCount < e && attempts < 50 * e) {
+            attempts++;
+            int org = z.org.sample(rnd);
+            edge(orgKind(org, c.aiDevs), orgIndex(org, c.aiDevs), Prop.usesChip, Kind.ACCELERATOR, z.acc.sample(rnd));
+        }
+        int[] homeSource = assignSources();
+        Out o = new Out(w);
+        header(o);
+        sourcesGraph(o);
+        register(o, homeSource);
+        facts(o, homeSource);
+        w.flush();
+        return stats(o);
+    }
+
+    /** Entity counts: fixed fractions of the edge count, with floors for small scales. */
+    private static final class Counts {
+        int countries, foundries, nodes, eqMakers, chainLength, chains, equipment, matMakers, materials, memMakers,
+            designers, accelerators, memoryChips, systems, aiDevs, clouds, models;
+    }
+
+    /** The popularity of each kind of target (Zipf), made once the counts are known. */
+    private static final class Zipfs {
+        final Zipf foundry, node, equipment, eqMaker, matMaker, memMaker, designer, acc, org;
+
+        Zipfs(Counts c) {
+            foundry = new Zipf(c.foundries);
+            node = new Zipf(c.nodes);
+            equipment = new Zipf(c.equipment);
+            eqMaker = new Zipf(c.eqMakers);
+            matMaker = new Zipf(c.matMakers);
+            memMaker = new Zipf(c.memMakers);
+            designer = new Zipf(c.designers);
+            acc = new Zipf(c.accelerators);
+            org = new Zipf(c.aiDevs + c.clouds);
+        }
+    }
+
+    private Counts entities(int e) {
+        Counts c = new Counts();
+        c.countries = 24;
+        add(Kind.COUNTRY, c.countries);
+        add(Kind.GOVERNMENT, c.countries);
+        add(Kind.AGENCY, 2 * c.countries);
         add(Kind.PUBLISHER, 12);
-        int foundries = atLeast(4, 0.0002 * e);
-        add(Kind.FOUNDRY, foundries);
-        int nodes = atLeast(12, 0.001 * e);
-        add(Kind.NODE, nodes);
-        int eqMakers = atLeast(8, 0.002 * e);
-        add(Kind.EQUIPMENT_MAKER, eqMakers);
-        int chainLength = (int) Math.round(20 + 20 * Math.log10(Math.max(1, scale)));
-        int chains = 3;
-        add(Kind.SUB_SUPPLIER, chains * chainLength);
-        int equipment = atLeast(16, 0.006 * e);
-        add(Kind.EQUIPMENT, equipment);
-        int matMakers = atLeast(4, 0.001 * e);
-        add(Kind.MATERIAL_MAKER, matMakers);
-        int materials = atLeast(8, 0.002 * e);
-        add(Kind.MATERIAL, materials);
-        int memMakers = atLeast(3, 0.0002 * e);
-        add(Kind.MEMORY_MAKER, memMakers);
-        int designers = atLeast(10, 0.008 * e);
-        add(Kind.DESIGNER, designers);
-        int accelerators = atLeast(40, 0.06 * e);
-        add(Kind.ACCELERATOR, accelerators);
-        int memoryChips = atLeast(8, 0.01 * e);
-        add(Kind.MEMORY_CHIP, memoryChips);
-        int systems = atLeast(8, 0.01 * e);
-        add(Kind.SYSTEM, systems);
-        int aiDevs = atLeast(10, 0.03 * e);
-        add(Kind.AI_DEVELOPER, aiDevs);
-        int clouds = atLeast(4, 0.01 * e);
-        add(Kind.CLOUD, clouds);
-        int models = atLeast(10, 0.06 * e);
-        add(Kind.MODEL, models);
-        int rules = atLeast(6, 0.0004 * e);
-        add(Kind.RULE, rules);
-        int listings = atLeast(4, 0.0002 * e);
-        add(Kind.LISTING, listings);
+        add(Kind.FOUNDRY, c.foundries = atLeast(4, 0.0002 * e));
+        add(Kind.NODE, c.nodes = atLeast(12, 0.001 * e));
+        add(Kind.EQUIPMENT_MAKER, c.eqMakers = atLeast(8, 0.002 * e));
+        c.chainLength = (int) Math.round(20 + 20 * Math.log10(Math.max(1, scale)));
+        c.chains = 3;
+        add(Kind.SUB_SUPPLIER, c.chains * c.chainLength);
+        add(Kind.EQUIPMENT, c.equipment = atLeast(16, 0.006 * e));
+        add(Kind.MATERIAL_MAKER, c.matMakers = atLeast(4, 0.001 * e));
+        add(Kind.MATERIAL, c.materials = atLeast(8, 0.002 * e));
+        add(Kind.MEMORY_MAKER, c.memMakers = atLeast(3, 0.0002 * e));
+        add(Kind.DESIGNER, c.designers = atLeast(10, 0.008 * e));
+        add(Kind.ACCELERATOR, c.accelerators = atLeast(40, 0.06 * e));
+        add(Kind.MEMORY_CHIP, c.memoryChips = atLeast(8, 0.01 * e));
+        add(Kind.SYSTEM, c.systems = atLeast(8, 0.01 * e));
+        add(Kind.AI_DEVELOPER, c.aiDevs = atLeast(10, 0.03 * e));
+        add(Kind.CLOUD, c.clouds = atLeast(4, 0.01 * e));
+        add(Kind.MODEL, c.models = atLeast(10, 0.06 * e));
+        add(Kind.RULE, atLeast(6, 0.0004 * e));
+        add(Kind.LISTING, atLeast(4, 0.0002 * e));
         sources = atLeast(8, e / 1000.0);
+        return c;
+    }
 
-        Zipf zFoundry = new Zipf(foundries), zNode = new Zipf(nodes), zEquipment = new Zipf(equipment),
-             zEqMaker = new Zipf(eqMakers), zMatMaker = new Zipf(matMakers), zMemMaker = new Zipf(memMakers),
-             zDesigner = new Zipf(designers), zAcc = new Zipf(accelerators), zOrg = new Zipf(aiDevs + clouds),
-             zCountry = new Zipf(countries);
-
-        // ---- the process layer
-        int[] nodeFoundry = new int[nodes];
-        for (int i = 0; i < nodes; i++) {
-            nodeFoundry[i] = zFoundry.sample(rnd);
+    /** Process nodes, equipment and materials, foundries' suppliers, and the deep sub-supplier chains. */
+    private int[] processLayer(Counts c, Zipfs z) {
+        int[] nodeFoundry = new int[c.nodes];
+        for (int i = 0; i < c.nodes; i++) {
+            nodeFoundry[i] = z.foundry.sample(rnd);
             edge(Kind.NODE, i, Prop.processOf, Kind.FOUNDRY, nodeFoundry[i]);
             int k = 3 + rnd.nextInt(6);
             for (int j = 0; j < k; j++)
-                edge(Kind.NODE, i, Prop.requiresEquipment, Kind.EQUIPMENT, zEquipment.sample(rnd));
+                edge(Kind.NODE, i, Prop.requiresEquipment, Kind.EQUIPMENT, z.equipment.sample(rnd));
         }
-        for (int i = 0; i < equipment; i++) {
+        for (int i = 0; i < c.equipment; i++) {
             int k = rnd.nextInt(10) < 3 ? 2 : 1;
             for (int j = 0; j < k; j++)
-                edge(Kind.EQUIPMENT, i, Prop.madeBy, Kind.EQUIPMENT_MAKER, zEqMaker.sample(rnd));
+                edge(Kind.EQUIPMENT, i, Prop.madeBy, Kind.EQUIPMENT_MAKER, z.eqMaker.sample(rnd));
         }
-        for (int i = 0; i < materials; i++) {
+        for (int i = 0; i < c.materials; i++) {
             int k = 1 + rnd.nextInt(3);
             for (int j = 0; j < k; j++)
-                edge(Kind.MATERIAL, i, Prop.madeBy, Kind.MATERIAL_MAKER, zMatMaker.sample(rnd));
+                edge(Kind.MATERIAL, i, Prop.madeBy, Kind.MATERIAL_MAKER, z.matMaker.sample(rnd));
         }
-        for (int i = 0; i < foundries; i++) {
-            int k = Math.min(eqMakers, 5 + rnd.nextInt(26));
+        for (int i = 0; i < c.foundries; i++) {
+            int k = Math.min(c.eqMakers, 5 + rnd.nextInt(26));
             for (int j = 0; j < k; j++)
-                edge(Kind.FOUNDRY, i, Prop.equipmentFrom, Kind.EQUIPMENT_MAKER, zEqMaker.sample(rnd));
+                edge(Kind.FOUNDRY, i, Prop.equipmentFrom, Kind.EQUIPMENT_MAKER, z.eqMaker.sample(rnd));
         }
         // Deep chains: the three largest equipment makers rest on chains of sub-suppliers.
-        for (int c = 0; c < chains; c++) {
-            edge(Kind.EQUIPMENT_MAKER, c % eqMakers, Prop.equipmentFrom, Kind.SUB_SUPPLIER, c * chainLength);
-            for (int j = 0; j + 1 < chainLength; j++)
-                edge(Kind.SUB_SUPPLIER, c * chainLength + j, Prop.equipmentFrom, Kind.SUB_SUPPLIER, c * chainLength + j + 1);
+        for (int ch = 0; ch < c.chains; ch++) {
+            edge(Kind.EQUIPMENT_MAKER, ch % c.eqMakers, Prop.equipmentFrom, Kind.SUB_SUPPLIER, ch * c.chainLength);
+            for (int j = 0; j + 1 < c.chainLength; j++)
+                edge(Kind.SUB_SUPPLIER, ch * c.chainLength + j, Prop.equipmentFrom, Kind.SUB_SUPPLIER, ch * c.chainLength + j + 1);
         }
+        return nodeFoundry;
+    }
 
-        // ---- chips
-        for (int i = 0; i < memoryChips; i++) {
-            edge(Kind.MEMORY_CHIP, i, Prop.madeBy, Kind.MEMORY_MAKER, zMemMaker.sample(rnd));
+    /** Memory chips and accelerators, and the small cycles through the largest memory makers. */
+    private void chips(Counts c, Zipfs z, int[] nodeFoundry) {
+        for (int i = 0; i < c.memoryChips; i++) {
+            edge(Kind.MEMORY_CHIP, i, Prop.madeBy, Kind.MEMORY_MAKER, z.memMaker.sample(rnd));
             if (rnd.nextInt(10) < 3)
-                edge(Kind.MEMORY_CHIP, i, Prop.fabricatedOn, Kind.NODE, zNode.sample(rnd));
+                edge(Kind.MEMORY_CHIP, i, Prop.fabricatedOn, Kind.NODE, z.node.sample(rnd));
         }
-        for (int i = 0; i < accelerators; i++) {
-            edge(Kind.DESIGNER, zDesigner.sample(rnd), Prop.designerOf, Kind.ACCELERATOR, i);
-            int node = zNode.sample(rnd);
+        for (int i = 0; i < c.accelerators; i++) {
+            edge(Kind.DESIGNER, z.designer.sample(rnd), Prop.designerOf, Kind.ACCELERATOR, i);
+            int node = z.node.sample(rnd);
             edge(Kind.ACCELERATOR, i, Prop.fabricatedOn, Kind.NODE, node);
             if (rnd.nextBoolean())
                 edge(Kind.ACCELERATOR, i, Prop.fabricatedBy, Kind.FOUNDRY, nodeFoundry[node]);
             if (rnd.nextInt(10) == 0)
-                edge(Kind.ACCELERATOR, i, Prop.fabricatedOn, Kind.NODE, zNode.sample(rnd));
+                edge(Kind.ACCELERATOR, i, Prop.fabricatedOn, Kind.NODE, z.node.sample(rnd));
             int k = 1 + (rnd.nextInt(3) == 0 ? 1 : 0);
             for (int j = 0; j < k; j++)
-                edge(Kind.ACCELERATOR, i, Prop.memoryFrom, Kind.MEMORY_MAKER, zMemMaker.sample(rnd));
+                edge(Kind.ACCELERATOR, i, Prop.memoryFrom, Kind.MEMORY_MAKER, z.memMaker.sample(rnd));
         }
         // Small cycles: the largest memory makers use an accelerator that carries their memory.
-        for (int m = 0; m < Math.min(3, memMakers); m++) {
+        for (int m = 0; m < Math.min(3, c.memMakers); m++) {
             for (int i = 0; i < edgeCount; i++) {
                 if (prop[i] == Prop.memoryFrom.ordinal() && to[i] == id(Kind.MEMORY_MAKER, m)) {
                     edge(Kind.MEMORY_MAKER, m, Prop.usesChip, Kind.ACCELERATOR, indexOf.get(from[i]));
@@ -248,44 +282,42 @@ public final class SupplyNetworkGenerator {
                 }
             }
         }
-        for (int i = 0; i < systems; i++) {
-            edge(Kind.DESIGNER, zDesigner.sample(rnd), Prop.designerOf, Kind.SYSTEM, i);
-            int k = 1 + rnd.nextInt(3);
-            for (int j = 0; j < k; j++)
-                edge(Kind.SYSTEM, i, Prop.builtFrom, Kind.ACCELERATOR, zAcc.sample(rnd));
-        }
-        int orgs = aiDevs + clouds;
-        for (int i = 0; i < models; i++) {
-            int org = zOrg.sample(rnd);
-            edge(orgKind(org, aiDevs), orgIndex(org, aiDevs), Prop.developerOf, Kind.MODEL, i);
-            int k = 1 + rnd.nextInt(3);
-            for (int j = 0; j < k; j++)
-                edge(Kind.MODEL, i, Prop.trainedOn, Kind.ACCELERATOR, zAcc.sample(rnd));
-        }
-        // ---- the rest of the edges: organizations use chips, heavy-tailed on both ends.
-        int attempts = 0;
-        while (edgeCount < e && attempts < 50 * e) {
-            attempts++;
-            int org = zOrg.sample(rnd);
-            edge(orgKind(org, aiDevs), orgIndex(org, aiDevs), Prop.usesChip, Kind.ACCELERATOR, zAcc.sample(rnd));
-        }
+    }
 
-        // ---- sources of edges: one, sometimes two (a fact with two sources is in both graphs)
+    /** Systems built from accelerators; models developed by organizations and trained on accelerators. */
+    private void systemsAndModels(Counts c, Zipfs z) {
+        for (int i = 0; i < c.systems; i++) {
+            edge(Kind.DESIGNER, z.designer.sample(rnd), Prop.designerOf, Kind.SYSTEM, i);
+            int k = 1 + rnd.nextInt(3);
+            for (int j = 0; j < k; j++)
+                edge(Kind.SYSTEM, i, Prop.builtFrom, Kind.ACCELERATOR, z.acc.sample(rnd));
+        }
+        for (int i = 0; i < c.models; i++) {
+            int org = z.org.sample(rnd);
+            edge(orgKind(org, c.aiDevs), orgIndex(org, c.aiDevs), Prop.developerOf, Kind.MODEL, i);
+            int k = 1 + rnd.nextInt(3);
+            for (int j = 0; j < k; j++)
+                edge(Kind.MODEL, i, Prop.trainedOn, Kind.ACCELERATOR, z.acc.sample(rnd));
+        }
+    }
+
+    /** Sources of edges: one, sometimes two (a fact with two sources is in both graphs); each entity's home source. */
+    private int[] assignSources() {
         for (int i = 0; i < edgeCount; i++) {
             srcOf[i] = rnd.nextInt(sources);
             srcOf2[i] = rnd.nextInt(10) == 0 ? rnd.nextInt(sources) : -1;
             if (srcOf2[i] == srcOf[i])
                 srcOf2[i] = -1;
         }
-        int n = kindOf.size();
-        int[] homeSource = new int[n];
-        for (int i = 0; i < n; i++)
+        int[] homeSource = new int[kindOf.size()];
+        for (int i = 0; i < homeSource.length; i++)
             homeSource[i] = rnd.nextInt(sources);
+        return homeSource;
+    }
 
-        // ---- write
-        Out o = new Out(w);
+    private void header(Out o) throws IOException {
         o.line("# chipgraph synthetic supply network: scale " + fmtScale(scale) + ", seed " + seed + ", "
-               + edgeCount + " direct dependency edges, " + n + " entities, " + sources + " sources.");
+               + edgeCount + " direct dependency edges, " + kindOf.size() + " entities, " + sources + " sources.");
         o.line("# Generated by `chipgraph generate`; not real facts. Load with: chipgraph load FILE");
         o.line("@prefix cg:   <" + NS + "> .");
         o.line("@prefix id:   <" + ID + "> .");
@@ -296,8 +328,10 @@ public final class SupplyNetworkGenerator {
         o.line("@prefix dct:  <http://purl.org/dc/terms/> .");
         o.line("@prefix xsd:  <http://www.w3.org/2001/XMLSchema#> .");
         o.line("");
+    }
 
-        // Sources, described as data/sources.ttl describes real ones.
+    /** Sources, described as data/sources.ttl describes real ones. */
+    private void sourcesGraph(Out o) throws IOException {
         o.line("g:sources {");
         for (int s = 0; s < sources; s++) {
             String slug = sourceSlug(s);
@@ -315,10 +349,12 @@ public final class SupplyNetworkGenerator {
         }
         o.line("}");
         o.line("");
+    }
 
-        // The register: every entity typed, labelled (en, ko) and derived from its source.
+    /** The register: every entity typed, labelled (en, ko) and derived from its source. */
+    private void register(Out o, int[] homeSource) throws IOException {
         o.line("g:register {");
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < kindOf.size(); i++) {
             Kind k = kindOf.get(i);
             int x = indexOf.get(i);
             o.line("  " + iri(i) + " a cg:" + k.cls + " ;");
@@ -327,9 +363,14 @@ public final class SupplyNetworkGenerator {
         }
         o.line("}");
         o.line("");
+    }
 
-        // Facts, graph by graph: edges (counting sort by source) and each entity's attributes in
-        // the graph of its home source.
+    /**
+     * Facts, graph by graph: edges (counting sort by source) and each entity's attributes in the
+     * graph of its home source.
+     */
+    private void facts(Out o, int[] homeSource) throws IOException {
+        int n = kindOf.size();
         int[] edgeOrder = bySource(edgeCount, srcOf, sources);
         int[] edgeStart = starts(edgeCount, srcOf, sources);
         int dupCount = 0;
@@ -340,7 +381,6 @@ public final class SupplyNetworkGenerator {
         int[] dupStart = starts(dupCount, dupSrc, sources);
         int[] entityOrder = bySource(n, homeSource, sources);
         int[] entityStart = starts(n, homeSource, sources);
-        long quads = o.triples;
         for (int s = 0; s < sources; s++) {
             o.line("g:" + sourceSlug(s) + " {");
             for (int j = entityStart[s]; j < entityStart[s + 1]; j++)
@@ -351,8 +391,10 @@ public final class SupplyNetworkGenerator {
                 edgeLine(o, dupEdges[dupOrder[j]]);
             o.line("}");
         }
-        w.flush();
+    }
 
+    private Stats stats(Out o) {
+        int n = kindOf.size();
         Map<String, Integer> perKind = new LinkedHashMap<>();
         countByKind.forEach((k, c) -> perKind.put(k.stem, c));
         Map<String, Integer> perProp = new LinkedHashMap<>();
@@ -415,7 +457,7 @@ public final class SupplyNetworkGenerator {
                 o.line("    cg:effectiveFrom \"" + fromDate + "\"^^xsd:date ;");
                 if (r.nextInt(10) < 3)
                     o.line("    cg:effectiveUntil \"" + fromDate.plusDays(100 + r.nextInt(900)) + "\"^^xsd:date ;");
-                java.util.TreeSet<Integer> targets = new java.util.TreeSet<>();
+                TreeSet<Integer> targets = new TreeSet<>();
                 if (k == Kind.RULE) {
                     int m = 1 + r.nextInt(8);
                     for (int j = 0; j < m; j++) targets.add(zAttrAcc.sample(r));
@@ -485,7 +527,7 @@ public final class SupplyNetworkGenerator {
     private static int atLeast(int min, double v) { return Math.max(min, (int) Math.round(v)); }
 
     private static String tenths(long t) { return (t / 10) + "." + (t % 10); }
-    private static String hundredths(long h) { return (h / 100) + "." + String.format(java.util.Locale.ROOT, "%02d", h % 100); }
+    private static String hundredths(long h) { return (h / 100) + "." + String.format(Locale.ROOT, "%02d", h % 100); }
 
     static String fmtScale(double s) {
         return s == Math.rint(s) ? Long.toString((long) s) : Double.toString(s);

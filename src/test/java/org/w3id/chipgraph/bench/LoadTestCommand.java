@@ -1,4 +1,4 @@
-package org.w3id.chipgraph.cli;
+package org.w3id.chipgraph.bench;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -8,7 +8,7 @@ import java.util.concurrent.Callable;
 
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.w3id.chipgraph.bench.LoadTest;
+import org.w3id.chipgraph.ExitCode;
 import org.w3id.chipgraph.load.InputFiles;
 import org.w3id.chipgraph.load.Loader;
 import org.w3id.chipgraph.query.QueryCatalog;
@@ -17,6 +17,7 @@ import org.w3id.chipgraph.serve.ServerOptions;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import java.nio.file.Path;
 
 @Command(name = "load-test", mixinStandardHelpOptions = true,
         description = {"N concurrent clients send the catalogue queries (queries/*.rq, defaults bound, 'federated' left out)",
@@ -37,7 +38,7 @@ public final class LoadTestCommand implements Callable<Integer> {
     String endpoint;
 
     @Option(names = "--project", paramLabel = "DIR", defaultValue = ".", description = "The checkout with queries/ (and ontology/, data/ to serve) (default: the working directory).")
-    java.nio.file.Path project;
+    Path project;
 
     @Override
     public Integer call() throws Exception {
@@ -57,7 +58,7 @@ public final class LoadTestCommand implements Callable<Integer> {
             System.out.printf("%d queries in the mix; %d s warm-up, then %d s measured ...%n", workload.size(), warmup, seconds);
             LoadTest.Result r = LoadTest.run(target, workload, clients, Duration.ofSeconds(seconds), Duration.ofSeconds(warmup));
             LoadTest.report(r, target, System.out);
-            return r.errors() == 0 ? 0 : 1;
+            return r.errors() == 0 ? ExitCode.OK.code : ExitCode.ERROR.code;
         } finally {
             if (server != null)
                 server.stop();

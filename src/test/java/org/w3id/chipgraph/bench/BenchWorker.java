@@ -49,6 +49,7 @@ import org.w3id.chipgraph.reason.Materializer;
 import org.w3id.chipgraph.reason.RuleSet;
 import org.w3id.chipgraph.store.BulkWriter;
 import org.w3id.chipgraph.store.VersionedStore;
+import org.apache.jena.reasoner.rulesys.Rule;
 
 /**
  * The benchmark's measurements, each run in a child JVM of its own by {@link BenchCommand} so
@@ -298,13 +299,13 @@ public final class BenchWorker {
      */
     static Reasoner owlMicroWithChains(Model m) {
         GenericRuleReasoner micro = (GenericRuleReasoner) new OWLMicroReasonerFactory().create(null);
-        List<org.apache.jena.reasoner.rulesys.Rule> chains = new ArrayList<>(micro.getRules());
+        List<Rule> chains = new ArrayList<>(micro.getRules());
         String q = Chipgraph.PREFIXES + """
                 SELECT DISTINCT ?p ?p1 ?p2 WHERE { ?p owl:propertyChainAxiom ?l . ?l rdf:first ?leg1 ; rdf:rest ?r .
                   ?r rdf:first ?leg2 ; rdf:rest rdf:nil .
                   ?p1 rdfs:subPropertyOf* ?leg1 . ?p2 rdfs:subPropertyOf* ?leg2 }""";
         try (QueryExec qe = QueryExec.graph(m.getGraph()).query(QueryFactory.create(q)).build()) {
-            qe.select().forEachRemaining(b -> chains.add(org.apache.jena.reasoner.rulesys.Rule.parseRule(
+            qe.select().forEachRemaining(b -> chains.add(Rule.parseRule(
                     "[(?x <" + b.get("p1").getURI() + "> ?y) (?y <" + b.get("p2").getURI() + "> ?z) -> (?x <"
                     + b.get("p").getURI() + "> ?z)]")));
         }

@@ -20,6 +20,7 @@ import org.apache.jena.sparql.syntax.syntaxtransform.QueryTransformOps;
 import org.w3id.chipgraph.query.CatalogQuery;
 import org.w3id.chipgraph.query.QueryCatalog;
 import org.w3id.chipgraph.query.QueryRunner;
+import java.util.Collections;
 
 /**
  * N clients, each sending one catalogue query after another (no pause) to a SPARQL endpoint for
@@ -90,7 +91,7 @@ public final class LoadTest {
                     }
                     long micros = (t1 - t0) / 1000;
                     lat.add(micros);
-                    perQuery.computeIfAbsent(w.name(), k -> java.util.Collections.synchronizedList(new ArrayList<>())).add(micros);
+                    perQuery.computeIfAbsent(w.name(), k -> Collections.synchronizedList(new ArrayList<>())).add(micros);
                 }
                 perClient[id] = lat.toArray();
             }, "load-test-client-" + c);

@@ -1,0 +1,337 @@
+package org.w3id.chipgraph.bench;
+
+import static org.w3id.chipgraph.bench.BenchFiles.*;
+
+import java.io.PrintStream;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.apache.jena.atlas.json.JSON;
+import org.apache.jena.atlas.json.JsonObject;
+import org.w3id.chipgraph.ExitCode;
+import org.w3id.chipgraph.reason.DependencyIndex;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code bench --scales 1,10 [--runs 3] [--out bench.csv]}: generates a synthetic network per
+ * scale and measures, each of ours next to a baseline run in the same invocation on the same
+ * input: loading (our loader, phase by phase, against Jena's TDB2 parallel and phased bulk
+ * loaders), dependency reasoning (our index against the bare int-array BFS bound, ARQ property
+ * paths on the same TDB2 store and Jena's OWL Micro reasoner), HTTP latency (our server
+ * against a plain Fuseki on the same store) and resources. Every heavy measurement runs in a
+ * child JVM ({@link BenchWorker}); a baseline that passes its time cap is stopped, reported
+ * as "did not finish", and not run again at a larger scale. Prints one table per scale and a
+ * table of targets, and writes every figure to a CSV file.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Benchmark chipgraph against Jena baselines on generated networks (see README, 'Performance').",
+                "Scale 1 has about 10,000 direct dependency edges, 100 about a million.",
+                "'bench load-test' is the load test of the served curated graph (see README, 'Load test')."},
+        subcommands = {LoadTestCommand.class, GenerateCommand.class})
+public final class BenchCommand implements Callable<Integer> {
+    @Option(names = "--scales", defaultValue = "1,10", split = ",", description = "Scales to run (default: ${DEFAULT-VALUE}; 1,10,100 for the big one).")
+    List<Double> scales;
+
+    @Option(names = "--runs", defaultValue = "3", description = "Runs of each measurement; figures are medians with min and max (default: ${DEFAULT-VALUE}).")
+    int runs;
+
+    @Option(names = "--out", defaultValue = "bench.csv", description = "CSV file of every figure (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--cap", defaultValue = "10m", description = "Time cap of each baseline, e.g. 90s, 10m (default: ${DEFAULT-VALUE}).")
+    String cap;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed of the generated networks and of the node sample (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--sample", defaultValue = "1000", description = "Nodes asked about over HTTP, the largest hubs included (default: ${DEFAULT-VALUE}).")
+    int sampleSize;
+
+    @Option(names = "--arq-nodes", defaultValue = "200", description = "Nodes of the sample asked with in-process ARQ paths (default: ${DEFAULT-VALUE}).")
+    int arqNodes;
+
+    @Option(names = "--work", defaultValue = "bench-work", description = "Working directory for files and stores (default: ${DEFAULT-VALUE}).")
+    Path work;
+
+    @Option(names = "--project", defaultValue = ".", description = "The chipgraph checkout (ontology/, data/, queries/) (default: the working directory).")
+    Path project;
+
+    @Option(names = "--heap", defaultValue = "8g", description = "-Xmx of loading and reasoning workers (default: ${DEFAULT-VALUE}).")
+    String heap;
+
+    @Option(names = "--server-heap", defaultValue = "2g", description = "-Xmx of both servers on generated stores (default: ${DEFAULT-VALUE}).")
+    String serverHeap;
+
+    @Option(names = "--curated", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Also measure the curated graph (served with -Xmx256m) (default: on).")
+    boolean curated;
+
+    @Option(names = "--rules-check-max-scale", defaultValue = "1", description = "Run the SPARQL rules against the Java fast path up to this scale (default: ${DEFAULT-VALUE}).")
+    double rulesCheckMaxScale;
+
+    final Results results = new Results();
+    /** Baselines that passed their cap, with where: not run again at a larger scale. */
+    final Map<String, String> dnf = new LinkedHashMap<>();
+    Duration capDuration;
+    PrintStream log;
+    final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    @Override
+    public Integer call() throws Exception {
+        capDuration = parseDuration(cap);
+        project = project.toAbsolutePath().normalize();
+        Files.createDirectories(work);
+        log = new PrintStream(Files.newOutputStream(work.resolve("bench.log")), true, StandardCharsets.UTF_8);
+        long t0 = System.nanoTime();
+        say("chipgraph bench: scales " + scales + ", " + runs + " runs, cap " + cap + ", seed " + seed + "; "
+            + Runtime.getRuntime().availableProcessors() + " cores, load average " + loadAverage() + "; " + LocalDateTime.now());
+        if (curated)
+            curated();
+        for (double s : scales)
+            scale(s);
+        double minutes = (System.nanoTime() - t0) / 6e10;
+        say(String.format(Locale.ROOT, "done in %.1f min; load average now %s", minutes, loadAverage()));
+        System.out.println();
+        results.print(System.out);
+        Targets.print(results, System.out);
+        results.writeCsv(out);
+        System.out.println("Figures written to " + out + "; worker logs in " + work.resolve("bench.log"));
+        return ExitCode.OK.code;
+    }
+
+    // ------------------------------------------------------------------ the curated graph
+
+    void curated() throws Exception {
+        String sc = "curated";
+        Path dir = fresh(work.resolve("curated"));
+        say("== curated graph");
+        Path db = null;
+        List<Double> total = new ArrayList<>(), heapPeak = new ArrayList<>();
+        for (int r = 0; r < runs; r++) {
+            db = dir.resolve("db-" + r);
+            var res = child("load-ours curated", heap, List.of("load-ours", "--project", project.toString(), "--db", db.toString()), null);
+            JsonObject o = res.one();
+            total.add(num(o, "seconds"));
+            heapPeak.add(num(o, "peakHeap") / 1e6);
+            if (r < runs - 1) deleteTree(db);
+        }
+        results.add(sc, "load", "whole load (ours)", "ours", "s", total, "");
+        results.add(sc, "resources", "peak heap, load", "ours", "MB", heapPeak, "");
+        results.add(sc, "resources", "store size", "ours", "MB", List.of(storeSize(db) / 1e6), "");
+        new ServerBench(this).run(sc, db, "256m", null, List.of());
+    }
+
+    // ------------------------------------------------------------------ one scale
+
+    void scale(double s) throws Exception {
+        String sc = SupplyNetworkGenerator.fmtScale(s);
+        Path dir = fresh(work.resolve("scale-" + sc));
+        say("== scale " + sc);
+        Path file = dir.resolve("network.trig");
+        long t0 = System.nanoTime();
+        SupplyNetworkGenerator.Stats st = new SupplyNetworkGenerator(s, seed).generate(file);
+        double genSecs = (System.nanoTime() - t0) / 1e9;
+        DependencyIndex idx = DependencyIndex.fromEdges(st.iris(), st.edgeFrom(), st.edgeTo());
+        long closure = idx.countAllPairs();
+        say(String.format(Locale.ROOT, "generated %,d edges, %,d entities, %,d triples, closure %,d pairs (%.1f s)",
+                st.edges(), st.nodes(), st.quads(), closure, genSecs));
+        results.add(sc, "data", "direct dependency edges", "generator", "", List.of((double) st.edges()), "");
+        results.add(sc, "data", "entities", "generator", "", List.of((double) st.nodes()), "");
+        results.add(sc, "data", "triples in the file", "generator", "", List.of((double) st.quads()), "");
+        results.add(sc, "data", "closure (dependency pairs)", "generator", "", List.of((double) closure), "");
+        results.add(sc, "data", "generate", "generator", "s", List.of(genSecs), "");
+        List<String> sample = sample(st, idx);
+        Path sampleFile = dir.resolve("sample.txt");
+        Files.write(sampleFile, sample);
+
+        // ---- loading: ours and Jena's two bulk loaders, interleaved run by run
+        Path ours = loading(sc, dir, file);
+
+        // ---- reasoning
+        new ReasoningBench(this).run(sc, s, ours, sampleFile, file);
+
+        // ---- HTTP
+        new ServerBench(this).run(sc, ours, serverHeap, sampleFile, sample);
+        deleteTree(ours);
+    }
+
+    // ------------------------------------------------------------------ children
+
+
+    /** Our loader and Jena's two bulk loaders on the same file, interleaved run by run; returns our last store. */
+    private Path loading(String sc, Path dir, Path file) throws Exception {
+        Path ours = null;
+        Map<String, List<Double>> phases = new LinkedHashMap<>();
+        List<Double> oursTotal = new ArrayList<>(), oursQuads = new ArrayList<>(), oursHeap = new ArrayList<>(), oursSize = new ArrayList<>();
+        Map<String, List<Double>> jenaSecs = new LinkedHashMap<>(), jenaQuads = new LinkedHashMap<>(), jenaHeap = new LinkedHashMap<>(),
+                jenaSize = new LinkedHashMap<>();
+        for (int r = 0; r < runs; r++) {
+            if (ours != null) deleteTree(ours);
+            ours = dir.resolve("db-ours-" + r);
+            JsonObject o = child("load-ours scale " + sc, heap, List.of("load-ours", "--project", project.toString(),
+                    "--db", ours.toString(), "--file", file.toString()), null).one();
+            oursTotal.add(num(o, "seconds"));
+            oursQuads.add(num(o, "quads"));
+            oursHeap.add(num(o, "peakHeap") / 1e6);
+            oursSize.add(storeSize(ours) / 1e6);
+            JsonObject ph = o.get("phases").getAsObject();
+            for (String k : ph.keys())
+                phases.computeIfAbsent(k, x -> new ArrayList<>()).add(ph.get(k).getAsNumber().value().doubleValue());
+            for (String loader : List.of("parallel", "phased")) {
+                Path jdb = dir.resolve("db-jena-" + loader);
+                deleteTree(jdb);
+                JsonObject j = child("tdb2 " + loader + " loader scale " + sc, heap, List.of("load-jena", "--loader", loader,
+                        "--db", jdb.toString(), "--file", file.toString()), null).one();
+                jenaSecs.computeIfAbsent(loader, x -> new ArrayList<>()).add(num(j, "seconds"));
+                jenaQuads.computeIfAbsent(loader, x -> new ArrayList<>()).add(num(j, "quads"));
+                jenaHeap.computeIfAbsent(loader, x -> new ArrayList<>()).add(num(j, "peakHeap") / 1e6);
+                jenaSize.computeIfAbsent(loader, x -> new ArrayList<>()).add(dirSize(jdb) / 1e6);
+                deleteTree(jdb);
+            }
+        }
+        results.add(sc, "load", "whole load (ours)", "ours", "s", oursTotal, "parse, validate, reason, write TDB2");
+        phases.forEach((k, v) -> results.add(sc, "load", "  phase: " + k, "ours", "s", v, ""));
+        String writeKey = phases.keySet().stream().filter(k -> k.startsWith("writing a new store")).findFirst().orElse(null);
+        if (writeKey != null) {
+            List<Double> tput = new ArrayList<>();
+            for (int i = 0; i < oursQuads.size(); i++) tput.add(oursQuads.get(i) / phases.get(writeKey).get(i));
+            results.add(sc, "load", "write phase throughput", "ours", "quads/s", tput, "quads written to TDB2 / write phase");
+        }
+        List<Double> wholeTput = new ArrayList<>();
+        for (int i = 0; i < oursQuads.size(); i++) wholeTput.add(oursQuads.get(i) / oursTotal.get(i));
+        results.add(sc, "load", "quads written", "ours", "", oursQuads, "file + curated data + inferred + explanations");
+        results.add(sc, "load", "whole load throughput", "ours", "quads/s", wholeTput, "quads written / whole load");
+        for (String loader : jenaSecs.keySet()) {
+            results.add(sc, "load", "TDB2 " + loader + " bulk loader", "jena", "s", jenaSecs.get(loader), "the generated file");
+            List<Double> t = new ArrayList<>();
+            for (int i = 0; i < jenaSecs.get(loader).size(); i++) t.add(jenaQuads.get(loader).get(i) / jenaSecs.get(loader).get(i));
+            results.add(sc, "load", "TDB2 " + loader + " throughput", "jena", "quads/s", t, "");
+            results.add(sc, "resources", "peak heap, TDB2 " + loader + " loader", "jena", "MB", jenaHeap.get(loader), "");
+            results.add(sc, "resources", "store size, TDB2 " + loader + " loader", "jena", "MB", jenaSize.get(loader), "the file only");
+        }
+        results.add(sc, "resources", "peak heap, load", "ours", "MB", oursHeap, "everything in memory until written");
+        results.add(sc, "resources", "store size", "ours", "MB", oursSize, "with inferred triples and the index file");
+        return ours;
+    }
+
+    List<String> java(String xmx, List<String> rest) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("-Xmx" + xmx);
+        if (Runtime.version().feature() >= 23)
+            cmd.add("--sun-misc-unsafe-memory-access=allow");
+        cmd.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
+        cmd.addAll(rest);
+        return cmd;
+    }
+
+    ChildResult child(String what, String xmx, List<String> args, Duration limit) throws Exception {
+        List<String> cmd = java(xmx, new ArrayList<>(List.of("-cp", System.getProperty("java.class.path"), BenchWorker.class.getName())));
+        cmd.addAll(args);
+        log.println("\n### " + what + "\n$ " + String.join(" ", cmd));
+        long t0 = System.nanoTime();
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(false).start();
+        List<JsonObject> lines = new CopyOnWriteArrayList<>();
+        Thread outReader = pump(p.getInputStream(), line -> {
+            if (line.startsWith(BenchWorker.RESULT)) lines.add(JSON.parse(line.substring(BenchWorker.RESULT.length())));
+            log.println(line);
+        });
+        Thread errReader = pump(p.getErrorStream(), log::println);
+        boolean done = limit == null ? p.waitFor() >= 0 : p.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS);
+        if (!done) {
+            p.destroyForcibly();
+            p.waitFor();
+        }
+        outReader.join();
+        errReader.join();
+        double secs = (System.nanoTime() - t0) / 1e9;
+        if (done && p.exitValue() != 0)
+            throw new IllegalStateException(what + ": the worker failed (exit " + p.exitValue() + "), see " + work.resolve("bench.log"));
+        say(String.format(Locale.ROOT, "%s: %s in %.1f s", what, done ? "done" : "STOPPED at the cap", secs));
+        return new ChildResult(new ArrayList<>(lines), !done, secs);
+    }
+
+    interface Measure { ChildResult run() throws Exception; }
+    interface Record { void accept(ChildResult r); }
+
+    /** A capped baseline: skipped when it did not finish at a smaller scale; reported once as such. */
+    void capped(String key, String sc, Measure m, Record rec) throws Exception {
+        if (dnf.containsKey(key)) {
+            results.note(sc, "reasoning", key, label(key), "not run: " + dnf.get(key));
+            return;
+        }
+        ChildResult r;
+        try {
+            r = m.run();
+        } catch (IllegalStateException e) {
+            // A baseline that fails (out of memory at -Xmx, say) is a result too, not the end of the run.
+            String msg = "failed at scale " + sc + " with -Xmx" + heap + ": " + e.getMessage();
+            say(label(key) + ": " + msg);
+            dnf.put(key, msg);
+            results.note(sc, "reasoning", key, label(key), msg);
+            return;
+        }
+        rec.accept(r);
+        if (r.timedOut()) {
+            String msg = "did not finish in " + cap + " at scale " + sc;
+            dnf.put(key, msg);
+            results.note(sc, "reasoning", key, label(key), msg);
+        }
+    }
+
+    static String label(String key) {
+        return switch (key) {
+            case "arq-one", "arq-all" -> "ARQ path";
+            case "owl-micro" -> "OWL Micro";
+            case "rules" -> "SPARQL rules";
+            default -> key;
+        };
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    /** 1,000 nodes (or all): the 10 largest hubs each way, then a seeded random sample of the rest. */
+    List<String> sample(SupplyNetworkGenerator.Stats st, DependencyIndex idx) {
+        int n = idx.size();
+        Integer[] byIn = new Integer[n], byOut = new Integer[n];
+        for (int i = 0; i < n; i++) { byIn[i] = i; byOut[i] = i; }
+        Arrays.sort(byIn, Comparator.comparingInt((Integer i) -> -idx.inDegree(i)).thenComparingInt(i -> i));
+        Arrays.sort(byOut, Comparator.comparingInt((Integer i) -> -idx.outDegree(i)).thenComparingInt(i -> i));
+        Set<Integer> chosen = new LinkedHashSet<>();
+        for (int i = 0; i < Math.min(10, n); i++) { chosen.add(byIn[i]); chosen.add(byOut[i]); }
+        SplittableRandom rnd = new SplittableRandom(seed + 1);
+        int want = Math.min(sampleSize, n);
+        while (chosen.size() < want) chosen.add(rnd.nextInt(n));
+        List<String> out = new ArrayList<>();
+        for (int i : chosen) out.add(idx.iri(i));
+        return out;
+    }
+
+    private final long started = System.nanoTime();
+
+    /** A progress line, with the minutes since the start (to see where a run's time goes). */
+    void say(String s) {
+        String line = String.format(Locale.ROOT, "[bench %5.1f min] %s", (System.nanoTime() - started) / 6e10, s);
+        System.out.println(line);
+        System.out.flush();
+        log.println(line);
+    }
+}

@@ -30,13 +30,17 @@ public final class DependencyReports {
     private final DependencyGraph graph;
     private final EntityResolver resolver;
 
+    /** Reads the dependency graph through {@code select} (a store or an endpoint). */
     public DependencyReports(Function<Query, RowSetRewindable> select) {
-        this.select = select;
-        this.graph = DependencyGraph.load(select);
-        this.resolver = new EntityResolver(select);
+        this(select, DependencyGraph.load(select));
     }
 
-    public DependencyGraph graph() { return graph; }
+    /** With the dependency graph already read for this store version (the server's store context). */
+    public DependencyReports(Function<Query, RowSetRewindable> select, DependencyGraph graph) {
+        this.select = select;
+        this.graph = graph;
+        this.resolver = new EntityResolver(select);
+    }
 
     // ---------------------------------------------------------------- explain
 

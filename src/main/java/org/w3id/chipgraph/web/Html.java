@@ -1,9 +1,5 @@
 package org.w3id.chipgraph.web;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-
-import org.w3id.chipgraph.Chipgraph;
 
 /**
  * HTML output: escaping (everything from the graph is text, never markup) and the frame every
@@ -33,20 +29,11 @@ final class Html {
     }
 
     static String url(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+        return Links.url(s);
     }
 
-    /** The page of an entity of ours (/id/...), or null for IRIs outside our namespace. */
     static String entityHref(String iri) {
-        if (iri == null || !iri.startsWith(Chipgraph.ID))
-            return null;
-        String local = iri.substring(Chipgraph.ID.length());
-        StringBuilder b = new StringBuilder("/id/");
-        for (String seg : local.split("/", -1)) {
-            if (b.length() > 4) b.append('/');
-            b.append(url(seg));
-        }
-        return b.toString();
+        return Links.entityHref(iri);
     }
 
     /** A link to an entity's page (or to the IRI itself when it is not ours), showing its label. */

@@ -1,9 +1,6 @@
 package org.w3id.chipgraph.web;
 
-import java.io.IOException;
 import java.util.Map;
-
-import jakarta.servlet.http.HttpServletResponse;
 
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
@@ -25,10 +22,5 @@ public final class Templates {
         StringOutput out = new StringOutput();
         ENGINE.render(name + ".jte", params, out);
         return out.toString();
-    }
-
-    /** Writes the page as an HTML response with the given status. */
-    static void send(HttpServletResponse resp, int status, String name, Map<String, Object> params) throws IOException {
-        Served.html(resp, status, render(name, params));
     }
 }

@@ -1,4 +1,4 @@
-package org.w3id.chipgraph.serve;
+package org.w3id.chipgraph.web;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -24,15 +24,15 @@ import org.w3id.chipgraph.Chipgraph;
  * every class and property with its labels (en, ko, zh), definition, hierarchy, domain,
  * range and characteristics. One HTML page, one anchor per term (#LocalName).
  */
-public final class OntologyPage {
+final class OntologyPage {
     private static final String DCT = "http://purl.org/dc/terms/";
     private final Model m;
 
-    public OntologyPage(Graph ontology) {
+    OntologyPage(Graph ontology) {
         this.m = ModelFactory.createModelForGraph(ontology);
     }
 
-    public String html() {
+    String html() {
         Resource ont = m.createResource(Chipgraph.ONTOLOGY_IRI);
         StringBuilder sb = new StringBuilder();
         String title = literal(ont, m.createProperty(DCT + "title"), "en", "chipgraph ontology");

@@ -2,6 +2,7 @@ package org.w3id.chipgraph.web;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.Map;
 import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -55,8 +56,8 @@ final class EntityServlet extends PageServlet {
         }
         if (html) {
             DependencyEdges deps = store.edges();
-            String page = Txn.calculateRead(dsg, () -> new EntityPage(new Describer(dsg), e, deps).html());
-            Responses.html(resp, 200, page);
+            EntityView view = Txn.calculateRead(dsg, () -> new EntityPage(new Describer(dsg), e, deps).view());
+            Responses.page(resp, 200, "entity", Map.of("v", view));
             return;
         }
         rdf(resp, type, dsg, e);

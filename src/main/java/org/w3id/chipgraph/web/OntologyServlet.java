@@ -41,7 +41,7 @@ final class OntologyServlet extends PageServlet {
         }
         Graph ontology = ontologyGraph(store.dataset());
         if (type.equals("text/html")) {
-            Responses.html(resp, 200, new OntologyPage(ontology).html());
+            Responses.page(resp, 200, "ontology", Map.of("v", new OntologyPage(ontology).view()));
             return;
         }
         resp.setContentType(type + ";charset=utf-8");

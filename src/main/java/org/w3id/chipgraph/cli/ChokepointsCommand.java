@@ -3,7 +3,6 @@ package org.w3id.chipgraph.cli;
 import java.util.concurrent.Callable;
 
 import org.apache.jena.atlas.json.JsonObject;
-import org.w3id.chipgraph.reason.DependencyReports;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,7 +21,7 @@ final class ChokepointsCommand implements Callable<Integer> {
     public Integer call() {
         try (GraphAccess g = GraphAccess.open(storeOptions, endpoint)) {
             JsonObject r = DependencyAnswers.chokepoints(g, top);
-            System.out.print(format == ReportFormat.json ? r + "\n" : DependencyReports.chokepointsText(r));
+            System.out.print(format == ReportFormat.json ? r + "\n" : ReportText.chokepoints(r));
             return 0;
         }
     }

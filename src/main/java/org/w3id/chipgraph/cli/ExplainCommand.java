@@ -3,7 +3,6 @@ package org.w3id.chipgraph.cli;
 import java.util.concurrent.Callable;
 
 import org.apache.jena.atlas.json.JsonObject;
-import org.w3id.chipgraph.reason.DependencyReports;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,7 +23,7 @@ final class ExplainCommand implements Callable<Integer> {
     public Integer call() {
         try (GraphAccess g = GraphAccess.open(storeOptions, endpoint)) {
             JsonObject r = DependencyAnswers.explain(g, from, to);
-            System.out.print(format == ReportFormat.json ? r + "\n" : DependencyReports.explainText(r));
+            System.out.print(format == ReportFormat.json ? r + "\n" : ReportText.explain(r));
             return r.get("dependsOn").getAsBoolean().value() ? 0 : 3;
         }
     }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -43,7 +44,7 @@ public final class DependencyGraph {
     private final Map<String, String> propertyLabels = new HashMap<>();
     private final Set<String> partialProperties = new LinkedHashSet<>();
     private final Set<String> jointProperties = new LinkedHashSet<>();
-    private final Set<Integer> products = new java.util.HashSet<>();
+    private final Set<Integer> products = new HashSet<>();
     private final List<Edge> edges = new ArrayList<>();
     private Map<String, Set<String>> superProperties = Map.of();
     private int[] outStart, outEdges, inStart, inEdges;

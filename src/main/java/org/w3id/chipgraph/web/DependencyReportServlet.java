@@ -1,6 +1,7 @@
 package org.w3id.chipgraph.web;
 
 import java.io.IOException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -10,8 +11,8 @@ import java.util.function.Supplier;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.apache.jena.atlas.json.JsonObject;
 import org.w3id.chipgraph.reason.DependencyReports;
+import org.w3id.chipgraph.reason.Reports;
 
 /**
  * The dependency reports: {@code /api/explain?from=A&to=B} (chains with their sources),
@@ -35,25 +36,29 @@ public final class DependencyReportServlet extends ApiServlet {
     @Override
     void answer(HttpServletRequest req, HttpServletResponse resp, StoreContext store) throws IOException {
         DependencyReports reports = store.reports();
-        JsonObject result = switch (report) {
-            case EXPLAIN -> reports.explain(Params.required(req, "from", ""), Params.required(req, "to", ""));
-            case IMPACT -> impact(reports, removed(req), req);
-            case CHOKEPOINTS -> reports.chokepoints(Params.integer(req, "top", 15, 0, Integer.MAX_VALUE));
-        };
-        if (!Responses.wantsCsv(req)) {
-            Responses.json(resp, result);
-            return;
-        }
+        boolean csv = Responses.wantsCsv(req);
         switch (report) {
-            case EXPLAIN -> Responses.csv(resp, ReportTables.EXPLAIN_HEADER, ReportTables.explain(result));
-            case IMPACT -> Responses.csv(resp, ReportTables.IMPACT_HEADER, ReportTables.impact(result));
-            case CHOKEPOINTS -> Responses.csv(resp, ReportTables.CHOKEPOINTS_HEADER, ReportTables.chokepoints(result));
+            case EXPLAIN -> {
+                Reports.Explanation r = reports.explain(Params.required(req, "from", ""), Params.required(req, "to", ""));
+                if (csv) Responses.csv(resp, ReportTables.EXPLAIN_HEADER, ReportTables.explain(r));
+                else Responses.json(resp, ReportJson.explain(r));
+            }
+            case IMPACT -> {
+                Reports.Impact r = impact(reports, removed(req), Params.date(req, "asOf"));
+                if (csv) Responses.csv(resp, ReportTables.IMPACT_HEADER, ReportTables.impact(r));
+                else Responses.json(resp, ReportJson.impact(r));
+            }
+            case CHOKEPOINTS -> {
+                Reports.ChokepointReport r = reports.chokepoints(Params.integer(req, "top", 15, 0, Integer.MAX_VALUE));
+                if (csv) Responses.csv(resp, ReportTables.CHOKEPOINTS_HEADER, ReportTables.chokepoints(r));
+                else Responses.json(resp, ReportJson.chokepoints(r));
+            }
         }
     }
 
-    private static JsonObject impact(DependencyReports reports, List<String> removed, HttpServletRequest req) {
+    private static Reports.Impact impact(DependencyReports reports, List<String> removed, LocalDate asOf) {
         try {
-            return reports.impact(removed, Params.date(req, "asOf"));
+            return reports.impact(removed, asOf);
         } catch (IllegalArgumentException e) {
             if (Responses.status(e) != 0)
                 throw e;

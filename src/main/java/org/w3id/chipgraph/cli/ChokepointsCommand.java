@@ -4,7 +4,6 @@ import java.util.concurrent.Callable;
 
 import org.apache.jena.atlas.json.JsonObject;
 import org.w3id.chipgraph.ExitCode;
-import org.w3id.chipgraph.reason.DependencyReports;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,7 +22,7 @@ final class ChokepointsCommand implements Callable<Integer> {
     public Integer call() {
         try (GraphAccess g = GraphAccess.open(storeOptions, endpoint)) {
             JsonObject r = DependencyAnswers.chokepoints(g, top);
-            System.out.print(format == ReportFormat.json ? r + "\n" : DependencyReports.chokepointsText(r));
+            System.out.print(format == ReportFormat.json ? r + "\n" : ReportText.chokepoints(r));
             return ExitCode.OK.code;
         }
     }

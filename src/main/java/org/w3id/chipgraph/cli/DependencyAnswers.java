@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import org.apache.jena.atlas.json.JsonObject;
 import org.w3id.chipgraph.reason.DependencyReports;
+import org.w3id.chipgraph.web.ReportJson;
 
 /**
  * explain, impact and chokepoints as JSON reports: from a chipgraph server's /api/ when the
@@ -19,7 +20,7 @@ final class DependencyAnswers {
 
     static JsonObject explain(GraphAccess g, String from, String to) {
         return fromServer(g, "explain", List.of(Map.entry("from", from), Map.entry("to", to)))
-                .orElseGet(() -> new DependencyReports(g.select()).explain(from, to));
+                .orElseGet(() -> ReportJson.explain(new DependencyReports(g.select()).explain(from, to)));
     }
 
     static JsonObject impact(GraphAccess g, List<String> remove, LocalDate asOf) {
@@ -27,12 +28,12 @@ final class DependencyAnswers {
         remove.forEach(x -> params.add(Map.entry("remove", x)));
         if (asOf != null)
             params.add(Map.entry("asOf", asOf.toString()));
-        return fromServer(g, "impact", params).orElseGet(() -> new DependencyReports(g.select()).impact(remove, asOf));
+        return fromServer(g, "impact", params).orElseGet(() -> ReportJson.impact(new DependencyReports(g.select()).impact(remove, asOf)));
     }
 
     static JsonObject chokepoints(GraphAccess g, int top) {
         return fromServer(g, "chokepoints", List.of(Map.entry("top", Integer.toString(top))))
-                .orElseGet(() -> new DependencyReports(g.select()).chokepoints(top));
+                .orElseGet(() -> ReportJson.chokepoints(new DependencyReports(g.select()).chokepoints(top)));
     }
 
     private static Optional<JsonObject> fromServer(GraphAccess g, String api, List<Map.Entry<String, String>> params) {

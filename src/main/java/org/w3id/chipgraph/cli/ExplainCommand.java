@@ -4,7 +4,6 @@ import java.util.concurrent.Callable;
 
 import org.apache.jena.atlas.json.JsonObject;
 import org.w3id.chipgraph.ExitCode;
-import org.w3id.chipgraph.reason.DependencyReports;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,7 +24,7 @@ final class ExplainCommand implements Callable<Integer> {
     public Integer call() {
         try (GraphAccess g = GraphAccess.open(storeOptions, endpoint)) {
             JsonObject r = DependencyAnswers.explain(g, from, to);
-            System.out.print(format == ReportFormat.json ? r + "\n" : DependencyReports.explainText(r));
+            System.out.print(format == ReportFormat.json ? r + "\n" : ReportText.explain(r));
             // "No dependency" is an answer with its own code, not load's "validation failed".
             return (r.get("dependsOn").getAsBoolean().value() ? ExitCode.OK : ExitCode.NO_DEPENDENCY).code;
         }

@@ -6,7 +6,6 @@ import java.util.concurrent.Callable;
 
 import org.apache.jena.atlas.json.JsonObject;
 import org.w3id.chipgraph.ExitCode;
-import org.w3id.chipgraph.reason.DependencyReports;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,7 +29,7 @@ final class ImpactCommand implements Callable<Integer> {
     public Integer call() {
         try (GraphAccess g = GraphAccess.open(storeOptions, endpoint)) {
             JsonObject r = DependencyAnswers.impact(g, remove, asOf);
-            System.out.print(format == ReportFormat.json ? r + "\n" : DependencyReports.impactText(r));
+            System.out.print(format == ReportFormat.json ? r + "\n" : ReportText.impact(r));
             return ExitCode.OK.code;
         }
     }

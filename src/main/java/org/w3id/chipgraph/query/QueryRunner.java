@@ -110,6 +110,26 @@ public final class QueryRunner {
         return Chipgraph.ID + value;
     }
 
+    /** Present on an HTTP answer when the server's row cap set or lowered the query's LIMIT; its value is the cap. */
+    public static final String ROW_CAP_HEADER = "Chipgraph-Row-Cap";
+
+    /**
+     * The server's row cap on a query: one that could answer more than {@code maxRows} rows (no
+     * LIMIT, or a larger one) gets {@code LIMIT maxRows}. ASK, and an aggregate without GROUP BY
+     * (one row whatever it reads), are left alone. Returns whether the LIMIT was set or lowered.
+     */
+    public static boolean capRows(Query query, long maxRows) {
+        if (query.isAskType())
+            return false;
+        // Jena reports an implicit, empty GROUP BY for an aggregate without one: look at the grouping itself.
+        if (query.isSelectType() && query.hasAggregators() && query.getGroupBy().isEmpty())
+            return false;
+        if (query.hasLimit() && query.getLimit() <= maxRows)
+            return false;
+        query.setLimit(maxRows);
+        return true;
+    }
+
     public static RowSetRewindable select(DatasetGraph dsg, Query query, Map<Var, Node> bindings) {
         return Txn.calculateRead(dsg, () -> {
             QueryExecBuilder b = QueryExec.dataset(dsg).query(query);

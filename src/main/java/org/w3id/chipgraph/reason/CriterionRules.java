@@ -138,7 +138,7 @@ final class CriterionRules {
                 case LE -> r == Expr.CMP_LESS || r == Expr.CMP_EQUAL;
             };
         } catch (ExprEvalException e) {
-            return false;
+            return false; // values that do not compare (a string against a number) do not meet the criterion, as in a FILTER
         }
     }
 }

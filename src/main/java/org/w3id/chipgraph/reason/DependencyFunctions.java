@@ -1,9 +1,11 @@
 package org.w3id.chipgraph.reason;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.WeakHashMap;
+import java.util.NoSuchElementException;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -19,8 +21,10 @@ import org.apache.jena.sparql.exec.RowSetRewindable;
 import org.apache.jena.sparql.pfunction.PFuncSimple;
 import org.apache.jena.sparql.pfunction.PropertyFunctionRegistry;
 import org.apache.jena.sparql.syntax.syntaxtransform.QueryTransformOps;
+import org.apache.jena.sparql.util.Symbol;
 import org.w3id.chipgraph.QueryArgumentException;
 import org.w3id.chipgraph.Chipgraph;
+import org.w3id.chipgraph.PerDataset;
 import org.w3id.chipgraph.query.QueryRunner;
 
 /**
@@ -36,7 +40,8 @@ import org.w3id.chipgraph.query.QueryRunner;
 public final class DependencyFunctions {
     public static final String NS = "https://w3id.org/chipgraph/function#";
 
-    private static final Map<DatasetGraph, DependencyGraph> GRAPHS = new WeakHashMap<>();
+    private static final Symbol GRAPH_KEY = Symbol.create(Chipgraph.NS + "dependencyGraph");
+    private static final Symbol BUILT_INDEX_KEY = Symbol.create(Chipgraph.NS + "builtDependencyIndex");
 
     private DependencyFunctions() {}
 
@@ -50,13 +55,13 @@ public final class DependencyFunctions {
 
     /** The dependency graph of the dataset a query runs on, built once per dataset. */
     static DependencyGraph graphOf(ExecutionContext cxt) {
-        DatasetGraph dsg = cxt.getDataset();
-        synchronized (GRAPHS) {
-            return GRAPHS.computeIfAbsent(dsg, d -> DependencyGraph.load(q -> QueryRunner.select(d, q, Map.of())));
-        }
+        return graphOf(cxt.getDataset());
     }
 
-    private static final Map<DatasetGraph, DependencyIndex> INDEXES = new WeakHashMap<>();
+    /** The dependency graph of a dataset (one store version), built once and kept in the dataset's context. */
+    public static DependencyGraph graphOf(DatasetGraph dsg) {
+        return PerDataset.get(dsg, GRAPH_KEY, d -> DependencyGraph.load(q -> QueryRunner.select(d, q, Map.of())));
+    }
 
     /**
      * The dependency index of the dataset a query runs on: the one the loader wrote beside the
@@ -72,16 +77,15 @@ public final class DependencyFunctions {
         DependencyIndex idx = DependencyIndex.of(dsg.getContext());
         if (idx != null)
             return idx;
-        synchronized (INDEXES) {
-            return INDEXES.computeIfAbsent(dsg, d -> {
-                DependencyGraph g = DependencyGraph.load(q -> QueryRunner.select(d, q, Map.of()));
-                String[] iris = new String[g.size()];
-                for (int i = 0; i < iris.length; i++) iris[i] = g.iri(i);
-                int[] from = g.edges().stream().mapToInt(DependencyGraph.Edge::from).toArray();
-                int[] to = g.edges().stream().mapToInt(DependencyGraph.Edge::to).toArray();
-                return DependencyIndex.fromEdges(iris, from, to);
-            });
-        }
+        // Stores written before the index file: from the dependency graph of the same dataset.
+        return PerDataset.get(dsg, BUILT_INDEX_KEY, d -> {
+            DependencyGraph g = graphOf(d);
+            String[] iris = new String[g.size()];
+            for (int i = 0; i < iris.length; i++) iris[i] = g.iri(i);
+            int[] from = g.edges().stream().mapToInt(DependencyGraph.Edge::from).toArray();
+            int[] to = g.edges().stream().mapToInt(DependencyGraph.Edge::to).toArray();
+            return DependencyIndex.fromEdges(iris, from, to);
+        });
     }
 
     static QueryIterator rows(Binding parent, List<Binding> rows, ExecutionContext cxt) {
@@ -104,16 +108,16 @@ public final class DependencyFunctions {
             if (!s.isVariable() && !o.isVariable()) {
                 Integer a = s.isURI() ? g.idOf(s.getURI()) : null, z = o.isURI() ? g.idOf(o.getURI()) : null;
                 boolean yes = a != null && z != null && g.dependsOn(a, z);
-                return QueryIterPlainWrapper.create(yes ? List.of(b).iterator() : java.util.Collections.emptyIterator(), cxt);
+                return QueryIterPlainWrapper.create(yes ? List.of(b).iterator() : Collections.emptyIterator(), cxt);
             }
             if (!s.isVariable() || !o.isVariable()) {
                 boolean forward = !s.isVariable();
                 Node given = forward ? s : o, wanted = forward ? o : s;
                 Integer a = given.isURI() ? g.idOf(given.getURI()) : null;
                 if (a == null)
-                    return QueryIterPlainWrapper.create(java.util.Collections.emptyIterator(), cxt);
+                    return QueryIterPlainWrapper.create(Collections.emptyIterator(), cxt);
                 int[] r = g.reach(a, forward);
-                java.util.Iterator<Binding> it = new java.util.Iterator<>() {
+                Iterator<Binding> it = new Iterator<>() {
                     int i = 0;
                     @Override public boolean hasNext() { return i < r.length; }
                     @Override public Binding next() {
@@ -131,7 +135,7 @@ public final class DependencyFunctions {
                 return QueryIterPlainWrapper.create(out.iterator(), cxt);
             }
             // Every pair, one subject at a time.
-            java.util.Iterator<Binding> all = new java.util.Iterator<>() {
+            Iterator<Binding> all = new Iterator<>() {
                 int a = -1, i = 0;
                 int[] r = new int[0];
                 Binding withA;
@@ -145,7 +149,7 @@ public final class DependencyFunctions {
                     return true;
                 }
                 @Override public Binding next() {
-                    if (!hasNext()) throw new java.util.NoSuchElementException();
+                    if (!hasNext()) throw new NoSuchElementException();
                     return BindingFactory.binding(withA, Var.alloc(o), NodeFactory.createURI(g.iri(r[i++])));
                 }
             };

@@ -4,7 +4,9 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -42,8 +44,9 @@ public final class DependencyGraph {
     private final Map<String, String> propertyLabels = new HashMap<>();
     private final Set<String> partialProperties = new LinkedHashSet<>();
     private final Set<String> jointProperties = new LinkedHashSet<>();
-    private final Set<Integer> products = new java.util.HashSet<>();
+    private final Set<Integer> products = new HashSet<>();
     private final List<Edge> edges = new ArrayList<>();
+    private Map<String, Set<String>> superProperties = Map.of();
     private int[] outStart, outEdges, inStart, inEdges;
 
     /** The properties the edges are derived from: dependency properties, their inverses and chain legs. */
@@ -124,6 +127,7 @@ public final class DependencyGraph {
                     b.get(Var.alloc("o")).getURI()), source);
         }
         derivation.run();
+        g.superProperties = derivation.dependencyClosure();
         derivation.edges().forEach((st, sources) ->
                 g.edges.add(new Edge(g.id(st.s()), g.id(st.o()), st.p(), List.copyOf(sources))));
 
@@ -243,6 +247,12 @@ public final class DependencyGraph {
     }
 
     /** Edges whose loss costs their source part of what it does, never all of it (cg:partialDependency). */
+    /** Every dependency property (cg:dependsOn and its sub-properties), each with itself and its super-properties. */
+    public Map<String, Set<String>> superProperties() { return superProperties; }
+
+    /** The English label of each dependency property that has one. */
+    public Map<String, String> propertyLabels() { return Collections.unmodifiableMap(propertyLabels); }
+
     public boolean isPartial(String property) { return partialProperties.contains(property); }
 
     /** Edges whose targets are all needed together, not alternatives (cg:jointDependency). */

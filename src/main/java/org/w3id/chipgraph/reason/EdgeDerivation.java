@@ -79,6 +79,16 @@ final class EdgeDerivation {
         return seen;
     }
 
+    /** Each dependency property (cg:dependsOn included) with itself and its super-properties. */
+    Map<String, Set<String>> dependencyClosure() {
+        Map<String, Set<String>> out = new LinkedHashMap<>();
+        String dependsOn = Chipgraph.NS + "dependsOn";
+        out.put(dependsOn, Set.of(dependsOn));
+        for (String p : dependencyProperties)
+            out.put(p, Set.copyOf(superOrSelf.getOrDefault(p, Set.of(p))));
+        return out;
+    }
+
     /** Leave out, as of {@code day}, the statements from an item to a supplier whose supply is dated outside it. */
     void asOf(LocalDate day, List<Supply> supplies) {
         if (day == null)

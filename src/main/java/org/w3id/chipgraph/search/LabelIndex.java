@@ -9,11 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.WeakHashMap;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.sparql.util.Symbol;
 import org.apache.jena.system.Txn;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
@@ -22,6 +22,7 @@ import org.w3id.chipgraph.Chipgraph;
 import java.util.TreeSet;
 import java.util.stream.IntStream;
 import org.apache.jena.graph.NodeFactory;
+import org.w3id.chipgraph.PerDataset;
 
 /**
  * Every name the graph gives its entities (rdfs:label and skos:altLabel, in any language),
@@ -41,7 +42,7 @@ public final class LabelIndex {
 
     private record Entity(String iri, String label, List<String> types, String typeLabel, int category) {}
 
-    private static final Map<DatasetGraph, LabelIndex> BUILT = new WeakHashMap<>();
+    private static final Symbol KEY = Symbol.create(Chipgraph.NS + "labelIndex");
 
     private final List<Entity> entities = new ArrayList<>();
     private final Map<String, Integer> entityIds = new HashMap<>();
@@ -51,16 +52,9 @@ public final class LabelIndex {
 
     private LabelIndex() {}
 
-    /** The index of this dataset, built on first use and kept while the dataset is. */
+    /** The index of this dataset, built on first use and kept in the dataset's context while the dataset is. */
     public static LabelIndex of(DatasetGraph dsg) {
-        synchronized (BUILT) {
-            LabelIndex idx = BUILT.get(dsg);
-            if (idx == null) {
-                idx = build(dsg);
-                BUILT.put(dsg, idx);
-            }
-            return idx;
-        }
+        return PerDataset.get(dsg, KEY, LabelIndex::build);
     }
 
     public static LabelIndex build(DatasetGraph dsg) {
@@ -174,7 +168,6 @@ public final class LabelIndex {
         Integer e = entityIds.get(iri);
         return e == null ? "" : entities.get(e).typeLabel();
     }
-
 
     /** Entities whose names match the query, best match first, one hit per entity. */
     public List<Hit> search(String query, int limit) {

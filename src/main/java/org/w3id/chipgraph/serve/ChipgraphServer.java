@@ -1,9 +1,5 @@
 package org.w3id.chipgraph.serve;
 
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.nio.file.Paths;
-
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.main.sys.FusekiModules;
 import org.apache.jena.fuseki.mod.admin.ActionServerStatus;
@@ -16,26 +12,32 @@ import org.apache.jena.query.ARQ;
 import org.apache.jena.sparql.ARQConstants;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.util.Context;
-import org.w3id.chipgraph.search.LabelIndex;
-import org.w3id.chipgraph.web.WebRoutes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.w3id.chipgraph.web.ChipgraphWeb;
+import org.w3id.chipgraph.web.CurrentStore;
+import org.w3id.chipgraph.web.StoreContext;
 
 /**
  * Embedded Fuseki serving one read-only dataset, {@code /chipgraph}: SPARQL query at
  * {@code /chipgraph/sparql} (and {@code /chipgraph/query}, {@code /chipgraph}), graph store
  * reads at {@code /chipgraph/get}, the Fuseki UI at {@code /ui/}, our pages and APIs
- * ({@link WebRoutes}), and {@code /$/ping},
+ * ({@link ChipgraphWeb}, one Fuseki module), and {@code /$/ping},
  * {@code /$/stats}, {@code /$/metrics}. No update endpoint exists, no admin write operation
  * is installed, and {@link ReadOnlyFilter} refuses every write in front of them all.
  * SPARQL SERVICE may call only the endpoints of the {@link ServicePolicy} in the options.
  */
 public final class ChipgraphServer {
+    private static final Logger LOG = LoggerFactory.getLogger(ChipgraphServer.class);
+
     private ChipgraphServer() {}
 
     public static FusekiServer build(DatasetGraph dsg, ServerOptions options) {
+        CurrentStore store = new CurrentStore(dsg);
         FusekiServer.Builder b = FusekiServer.create()
-                // No modules from the classpath: the admin module would install dataset creation,
+                // Only our module, none from the classpath: the admin module would install dataset creation,
                 // backup and compaction, all writes. What the UI needs is added below, read-only.
-                .fusekiModules(FusekiModules.create())
+                .fusekiModules(FusekiModules.create(new ChipgraphWeb(store, options.project(), options.security().maxRows())))
                 .port(options.port())
                 .loopback(options.loopbackOnly())
                 .enablePing(true)
@@ -46,7 +48,7 @@ public final class ChipgraphServer {
         b.addFilter("/*", new SecurityHeadersFilter());
         b.addFilter("/*", new ErrorLengthFilter());
         b.addFilter("/*", new RequestLogFilter());
-        WebRoutes.addUiFilter(b);
+        b.addFilter("/ui/*", new UiPathFilter());
         b.addFilter("/*", new ReadOnlyFilter())
                 // SPARQL queries with SERVICE checked against the allow-list, and rows capped, before they run.
                 .registerOperation(Operation.Query, new GuardedQuery(options.services(), options.security().maxRows(),
@@ -55,33 +57,16 @@ public final class ChipgraphServer {
                 // The Fuseki UI lists datasets from /$/server (and reads /$/ping, /$/stats). Fuseki's
                 // /$/validate/* pages are not mounted: the UI never calls them, and the data validator
                 // fetched remote JSON-LD contexts while the others echoed their input as HTML.
-                .addServlet("/$/server", new ActionServerStatus())
-                // The ontology's reference page and RDF, by content negotiation.
-                .addServlet("/ontology", new OntologyServlet())
-                .addServlet("/ontology.ttl", new OntologyServlet())
-                // Dependency questions (explanations with sources, what-if, chokepoints).
-                .addServlet("/api/explain", new DependencyApiServlet(DependencyApiServlet.Kind.EXPLAIN))
-                .addServlet("/api/impact", new DependencyApiServlet(DependencyApiServlet.Kind.IMPACT))
-                .addServlet("/api/chokepoints", new DependencyApiServlet(DependencyApiServlet.Kind.CHOKEPOINTS))
-                // What X depends on / who depends on X: count and first answers, from the dependency index.
-                .addServlet("/api/dependencies", new DependenciesServlet(DependenciesServlet.Direction.DEPENDENCIES))
-                .addServlet("/api/dependents", new DependenciesServlet(DependenciesServlet.Direction.DEPENDENTS));
-        // Home page, entity pages, search, named queries, the dependency picture, the Fuseki UI at /ui/.
-        WebRoutes.install(b, options);
+                .addServlet("/$/server", new ActionServerStatus());
         // The label index is built beside the server's start, not before it (start to ready at 100,000 edges: 4.6 -> 1.9 s):
         // SPARQL answers at once, and a search that comes early waits for the index.
-        Thread.ofPlatform().daemon().name("chipgraph-label-index").start(() -> {
-            try {
-                LabelIndex.of(dsg);
-            } catch (RuntimeException e) {
-                // e.g. the store closed before the index was done: the first search builds it, or says why
-            }
-        });
+        Thread.ofPlatform().daemon().name("chipgraph-label-index").start(() -> buildLabelIndex(store));
         // Serve the newly published version now (HTTP Basic; 404 unless a password file is given).
         b.addServlet(ReloadServlet.PATH, new ReloadServlet(options.security().admin()));
         if (options.security().https())
             b.https(options.security().httpsPort(), options.security().httpsConf().toString());
         FusekiServer server = b.build();
+        server.getServletContext().setAttribute(CURRENT_STORE, store);
         ResponseBuffers.pool(server.getJettyServer());
         // Body, response and header sizes for every route; a capped ORDER BY keeps only its top rows.
         SizeLimits.install(server.getJettyServer(), options.security().limits());
@@ -90,6 +75,17 @@ public final class ChipgraphServer {
         DeadlineDescribe.install();
         SecurityHeadersFilter.install(server.getJettyServer());
         return server;
+    }
+
+    private static final String CURRENT_STORE = CurrentStore.class.getName();
+
+    private static void buildLabelIndex(CurrentStore store) {
+        try {
+            store.get().labels();
+        } catch (RuntimeException e) {
+            // Only a head start: e.g. the store closed before the index was done. The first search builds it, or says why.
+            LOG.debug("Label index not built ahead: {}", e.toString());
+        }
     }
 
     /** Let the reload trigger ({@link ReloadServlet}) switch this server through {@code follower}. */
@@ -131,28 +127,13 @@ public final class ChipgraphServer {
         DataService service = dataService(dsg, options);
         service.setEndpointProcessors(server.getOperationRegistry());
         service.goActive();
-        LabelIndex.of(dsg);   // the label index of the new version, built before it is served
+        // The pages' context of the new version (its label index built first), switched with the SPARQL endpoints.
+        CurrentStore store = (CurrentStore) server.getServletContext().getAttribute(CURRENT_STORE);
+        StoreContext next = new StoreContext(dsg);
+        next.labels();
         DataAccessPoint old = registry.get(ServerOptions.DATASET);
         registry.put(ServerOptions.DATASET, new DataAccessPoint(ServerOptions.DATASET, service));
+        store.switchTo(next);
         return old == null ? null : old.getDataService();
-    }
-
-    /**
-     * The Fuseki UI files (copied at build time from jena-fuseki-server's {@code webapp/}).
-     * Inside the jar they are served from the jar; from a class directory (tests, IDEs) the
-     * directory path is given, since Fuseki cannot serve a {@code file:} classpath URL.
-     */
-    static String uiLocation() {
-        URL url = ChipgraphServer.class.getResource("/webapp/index.html");
-        if (url == null)
-            return null;
-        String s = url.toString();
-        if (s.startsWith("jar:"))
-            return s.substring(0, s.length() - "index.html".length());
-        try {
-            return Paths.get(url.toURI()).getParent().toString();
-        } catch (URISyntaxException e) {
-            return null;
-        }
     }
 }

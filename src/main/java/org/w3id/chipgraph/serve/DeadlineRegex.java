@@ -23,12 +23,17 @@ final class DeadlineRegex extends E_Regex {
 
     DeadlineRegex(Expr expr, Expr pattern, Expr flags) {
         super(expr, pattern, flags);
-        this.constant = isString(pattern) && (flags == null || isString(flags))
-                ? compile("REGEX", pattern.getConstant().getString(), flags == null ? null : flags.getConstant().getString())
+        this.constant = constantPattern("REGEX", pattern, flags);
+    }
+
+    /** The pattern compiled once when it and its flags are constant strings; null when they are computed per row. */
+    static Pattern constantPattern(String label, Expr pattern, Expr flags) {
+        return isString(pattern) && (flags == null || isString(flags))
+                ? compile(label, pattern.getConstant().getString(), flags == null ? null : flags.getConstant().getString())
                 : null;
     }
 
-    static boolean isString(Expr e) {
+    private static boolean isString(Expr e) {
         return e.isConstant() && e.getConstant().isString();
     }
 

@@ -27,9 +27,7 @@ final class DeadlineReplace extends E_StrReplace {
     DeadlineReplace(Expr text, Expr pattern, Expr replacement, Expr flags, long maxChars) {
         super(text, pattern, replacement, flags);
         this.maxChars = maxChars;
-        this.constant = DeadlineRegex.isString(pattern) && (flags == null || DeadlineRegex.isString(flags))
-                ? DeadlineRegex.compile("REPLACE", pattern.getConstant().getString(), flags == null ? null : flags.getConstant().getString())
-                : null;
+        this.constant = DeadlineRegex.constantPattern("REPLACE", pattern, flags);
     }
 
     @Override

@@ -18,6 +18,7 @@ import org.apache.jena.sparql.exec.QueryExecDatasetBuilder;
 import org.apache.jena.sparql.exec.QueryExecResult;
 import org.apache.jena.web.HttpSC;
 import org.eclipse.jetty.http.HttpException;
+import org.w3id.chipgraph.query.QueryRunner;
 
 /**
  * Fuseki's SPARQL query operation with two checks after parsing and before execution:
@@ -39,7 +40,7 @@ import org.eclipse.jetty.http.HttpException;
  */
 final class GuardedQuery extends SPARQL_QueryDataset {
     /** Present when the server's row cap set or lowered the query's LIMIT; its value is the cap. */
-    static final String ROW_CAP_HEADER = "Chipgraph-Row-Cap";
+    static final String ROW_CAP_HEADER = QueryRunner.ROW_CAP_HEADER;
 
     private final ServicePolicy policy;
     private final long maxRows;
@@ -161,15 +162,7 @@ final class GuardedQuery extends SPARQL_QueryDataset {
 
     /** Fuseki runs the Query object it validated: a LIMIT set here is the one executed. */
     private void capRows(HttpAction action, Query query) {
-        if (query.isAskType())
-            return;
-        // An aggregate without GROUP BY answers one row whatever it reads: nothing to cap.
-        // (Jena reports an implicit, empty GROUP BY for such a query: look at the grouping itself.)
-        if (query.isSelectType() && query.hasAggregators() && query.getGroupBy().isEmpty())
-            return;
-        if (query.hasLimit() && query.getLimit() <= maxRows)
-            return;
-        query.setLimit(maxRows);
-        action.setResponseHeader(ROW_CAP_HEADER, Long.toString(maxRows));
+        if (QueryRunner.capRows(query, maxRows))
+            action.setResponseHeader(ROW_CAP_HEADER, Long.toString(maxRows));
     }
 }

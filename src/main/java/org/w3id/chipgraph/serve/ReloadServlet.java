@@ -110,7 +110,7 @@ public final class ReloadServlet extends HttpServlet {
         try {
             decoded = new String(Base64.getDecoder().decode(h.substring(6).trim()), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            return null;
+            return null; // not Base64: no credentials, answered 401 like a missing header
         }
         int colon = decoded.indexOf(':');
         return colon < 0 ? null : new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)};
@@ -126,7 +126,7 @@ public final class ReloadServlet extends HttpServlet {
                 return null;
             }
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            Thread.currentThread().interrupt(); // the server is stopping: no login, and keep the interrupt
             return null;
         }
         try {

@@ -8,13 +8,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.WeakHashMap;
 
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
-import org.apache.jena.vocabulary.RDFS;
 import org.w3id.chipgraph.Chipgraph;
+import org.w3id.chipgraph.reason.DependencyGraph;
 
 /**
  * The typed dependency edges of a store version, asserted and inferred, for drawing: every
@@ -28,8 +28,7 @@ import org.w3id.chipgraph.Chipgraph;
 final class DependencyEdges {
     record Edge(String from, String to, String property, boolean inferred) {}
 
-    private static final Map<DatasetGraph, DependencyEdges> BUILT = new WeakHashMap<>();
-    private static final Node DEPENDS_ON = org.apache.jena.graph.NodeFactory.createURI(Chipgraph.NS + "dependsOn");
+    private static final Node DEPENDS_ON = NodeFactory.createURI(Chipgraph.NS + "dependsOn");
 
     final List<Edge> edges = new ArrayList<>();
     final Map<String, List<Edge>> out = new HashMap<>();
@@ -39,40 +38,18 @@ final class DependencyEdges {
     /** Dependency property to its English label. */
     final Map<String, String> propertyLabels = new LinkedHashMap<>();
 
-    static DependencyEdges of(DatasetGraph dsg) {
-        synchronized (BUILT) {
-            return BUILT.computeIfAbsent(dsg, d -> Txn.calculateRead(d, () -> new DependencyEdges().read(d)));
-        }
+    /**
+     * The edges of one store version, with the dependency properties, their super-properties and
+     * labels as the dependency graph of the same version read them.
+     */
+    static DependencyEdges read(DatasetGraph dsg, DependencyGraph graph) {
+        return Txn.calculateRead(dsg, () -> new DependencyEdges().read(dsg, graph.superProperties(), graph.propertyLabels()));
     }
 
-    /** Every property at or below cg:dependsOn in the ontology, each with its super-properties (itself included). */
-    static Map<String, Set<String>> dependencyProperties(DatasetGraph dsg) {
-        Map<String, Set<String>> direct = new HashMap<>();
-        dsg.find(Chipgraph.GRAPH_ONTOLOGY, Node.ANY, RDFS.subPropertyOf.asNode(), Node.ANY).forEachRemaining(q -> {
-            if (q.getSubject().isURI() && q.getObject().isURI())
-                direct.computeIfAbsent(q.getSubject().getURI(), k -> new HashSet<>()).add(q.getObject().getURI());
-        });
-        Map<String, Set<String>> result = new LinkedHashMap<>();
-        result.put(DEPENDS_ON.getURI(), Set.of(DEPENDS_ON.getURI()));
-        for (String p : direct.keySet()) {
-            Set<String> sup = new LinkedHashSet<>();
-            List<String> todo = new ArrayList<>(List.of(p));
-            while (!todo.isEmpty()) {
-                String x = todo.remove(todo.size() - 1);
-                if (sup.add(x))
-                    todo.addAll(direct.getOrDefault(x, Set.of()));
-            }
-            if (sup.contains(DEPENDS_ON.getURI()))
-                result.put(p, sup);
-        }
-        return result;
-    }
-
-    private DependencyEdges read(DatasetGraph dsg) {
-        Map<String, Set<String>> props = dependencyProperties(dsg);
+    private DependencyEdges read(DatasetGraph dsg, Map<String, Set<String>> props, Map<String, String> labels) {
         Set<String> asserted = new LinkedHashSet<>(), inferred = new LinkedHashSet<>();
         for (String p : props.keySet()) {
-            dsg.find(Node.ANY, Node.ANY, org.apache.jena.graph.NodeFactory.createURI(p), Node.ANY).forEachRemaining(q -> {
+            dsg.find(Node.ANY, Node.ANY, NodeFactory.createURI(p), Node.ANY).forEachRemaining(q -> {
                 if (!q.getSubject().isURI() || !q.getObject().isURI())
                     return;
                 String key = q.getSubject().getURI() + " " + p + " " + q.getObject().getURI();
@@ -95,16 +72,11 @@ final class DependencyEdges {
             if (t[1].equals(DEPENDS_ON.getURI())) {
                 closureOut.computeIfAbsent(t[0], x -> new HashSet<>()).add(t[2]);
                 closureIn.computeIfAbsent(t[2], x -> new HashSet<>()).add(t[0]);
-                continue;
+            } else if (!covered.contains(k)) {
+                add(new Edge(t[0], t[2], t[1], true));
             }
-            if (covered.contains(k))
-                continue;
-            add(new Edge(t[0], t[2], t[1], true));
         }
-        dsg.find(Chipgraph.GRAPH_ONTOLOGY, Node.ANY, RDFS.label.asNode(), Node.ANY).forEachRemaining(q -> {
-            if (q.getSubject().isURI() && props.containsKey(q.getSubject().getURI()) && "en".equals(q.getObject().getLiteralLanguage()))
-                propertyLabels.putIfAbsent(q.getSubject().getURI(), q.getObject().getLiteralLexicalForm());
-        });
+        propertyLabels.putAll(labels);
         return this;
     }
 

@@ -2,6 +2,7 @@ package org.w3id.chipgraph.web;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import java.util.Set;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.w3id.chipgraph.Chipgraph;
 
@@ -45,7 +47,7 @@ final class Describer {
     /** Label by language ("" for none), first value of each, from any graph. */
     Map<String, String> labels(Node n) {
         return labels.computeIfAbsent(n, k -> {
-            Map<String, String> m = new java.util.LinkedHashMap<>();
+            Map<String, String> m = new LinkedHashMap<>();
             if (k.isURI() || k.isBlank())
                 dsg.find(Node.ANY, k, RDFS.label.asNode(), Node.ANY).forEachRemaining(q -> {
                     if (q.getObject().isLiteral())
@@ -89,7 +91,7 @@ final class Describer {
     }
 
     boolean isA(Node s, String classIri) {
-        return dsg.contains(Node.ANY, s, org.apache.jena.vocabulary.RDF.type.asNode(), NodeFactory.createURI(classIri));
+        return dsg.contains(Node.ANY, s, RDF.type.asNode(), NodeFactory.createURI(classIri));
     }
 
     /**

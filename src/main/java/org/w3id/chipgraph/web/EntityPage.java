@@ -1,11 +1,12 @@
 package org.w3id.chipgraph.web;
 
-import static org.w3id.chipgraph.web.Html.esc;
-
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -51,105 +52,84 @@ final class EntityPage {
         this.relations = new EntityRelations(d, entity, deps);
     }
 
-    String html() {
-        StringBuilder b = new StringBuilder();
-        header(b);
-        relations.dependencies(b);
-        facts(b);
-        relations.policies(b);
-        relations.claims(b);
-        relations.incoming(b);
-        relations.derivedGraphs(b);
-        String title = d.label(e);
-        String head = "<link rel=\"alternate\" type=\"text/turtle\" href=\"?format=ttl\">\n"
-                + "<link rel=\"alternate\" type=\"application/ld+json\" href=\"?format=jsonld\">\n"
-                + "<script src=\"/assets/vendor/cytoscape.min.js\" defer></script>\n"
-                + "<script src=\"/assets/graph.js\" defer></script>";
-        return Html.page(title, head, b.toString());
-    }
-
-    private void header(StringBuilder b) {
+    EntityView view() {
         Map<String, List<Node>> names = new LinkedHashMap<>();
         for (Node l : d.objects(Node.ANY, e, RDFS.label.asNode()))
             if (l.isLiteral())
                 names.computeIfAbsent(l.getLiteralLanguage(), k -> new ArrayList<>()).add(l);
-        b.append("<article class=\"entity\" data-iri=\"").append(esc(e.getURI())).append("\">\n<header class=\"entity-head\">\n");
-        b.append("<h1>").append(Html.lang(d.label(e), names.containsKey("en") ? "en" : "")).append("</h1>\n");
-        b.append("<dl class=\"names\">");
-        for (String[] l : new String[][] {{"ko", "Korean"}, {"zh", "Chinese"}}) {
-            List<Node> ls = names.get(l[0]);
-            if (ls != null)
-                b.append("<dt>").append(l[1]).append("</dt><dd>").append(joinLiterals(ls)).append("</dd>");
-        }
+        List<EntityView.Names> shown = new ArrayList<>();
+        for (String[] l : new String[][] {{"ko", "Korean"}, {"zh", "Chinese"}})
+            if (names.containsKey(l[0]))
+                shown.add(new EntityView.Names(l[1], cells(names.get(l[0]))));
         List<Node> alt = d.objects(Node.ANY, e, SKOS.altLabel.asNode());
         if (!alt.isEmpty())
-            b.append("<dt>Also called</dt><dd>").append(joinLiterals(alt)).append("</dd>");
-        List<String> types = new ArrayList<>();
-        d.dataset().find(Node.ANY, e, RDF.type.asNode(), Node.ANY).forEachRemaining(q -> {
-            Node t = q.getObject();
-            String link = t.isURI() && t.getURI().startsWith(Chipgraph.NS)
-                    ? "<a href=\"/ontology#" + esc(Describer.localName(t)) + "\">" + esc(d.label(t)) + "</a>"
-                    : esc(d.label(t));
-            if (!q.getGraph().equals(Chipgraph.GRAPH_INFERRED) && !types.contains(link))
-                types.add(link);
-        });
-        if (!types.isEmpty())
-            b.append("<dt>Type</dt><dd>").append(String.join(", ", types)).append("</dd>");
-        b.append("<dt>IRI</dt><dd><code>").append(esc(e.getURI())).append("</code> · <a href=\"?format=ttl\">Turtle</a> · ")
-         .append("<a href=\"?format=jsonld\">JSON-LD</a> · <a href=\"").append(esc(editorLink())).append("\">query it</a></dd>");
-        links(b);
-        b.append("</dl>\n");
+            shown.add(new EntityView.Names("Also called", cells(alt)));
+        List<Cell> comments = new ArrayList<>();
         for (Node c : d.objects(Node.ANY, e, RDFS.comment.asNode()))
             if (c.isLiteral())
-                b.append("<p class=\"comment\">").append(Html.lang(c.getLiteralLexicalForm(), c.getLiteralLanguage())).append("</p>\n");
-        b.append("</header>\n");
+                comments.add(Cell.text(c.getLiteralLexicalForm(), c.getLiteralLanguage()));
+        return new EntityView(e.getURI(), Cell.text(d.label(e), names.containsKey("en") ? "en" : ""), shown, types(),
+                editorLink(), links(), comments, relations.dependencies(), facts(), relations.policies(), relations.claims(),
+                relations.incoming(), relations.derivedGraphs());
     }
 
-    private void links(StringBuilder b) {
-        List<String> out = new ArrayList<>();
+    /** The entity's asserted types: ours linked to their entry in the ontology's reference. */
+    private List<Cell> types() {
+        List<Cell> types = new ArrayList<>();
+        d.dataset().find(Node.ANY, e, RDF.type.asNode(), Node.ANY).forEachRemaining(q -> {
+            Node t = q.getObject();
+            Cell c = t.isURI() && t.getURI().startsWith(Chipgraph.NS)
+                    ? new Cell(d.label(t), "", "/ontology#" + Describer.localName(t), false)
+                    : Cell.text(d.label(t), "");
+            if (!q.getGraph().equals(Chipgraph.GRAPH_INFERRED) && !types.contains(c))
+                types.add(c);
+        });
+        return types;
+    }
+
+    private List<Cell> links() {
+        List<Cell> out = new ArrayList<>();
         for (Node s : d.objects(Node.ANY, e, OWL2.sameAs.asNode())) {
             if (s.isURI() && s.getURI().startsWith(WIKIDATA)) {
                 String qid = s.getURI().substring(WIKIDATA.length());
-                out.add("<a rel=\"external\" href=\"https://www.wikidata.org/wiki/" + esc(Html.url(qid)) + "\">Wikidata " + esc(qid) + "</a>");
+                out.add(new Cell("Wikidata " + qid, "", "https://www.wikidata.org/wiki/" + Links.url(qid), true));
             } else if (s.isURI()) {
-                out.add("<a rel=\"external\" href=\"" + esc(s.getURI()) + "\">" + esc(s.getURI()) + "</a>");
+                out.add(new Cell(s.getURI(), "", s.getURI(), true));
             }
         }
         Node etoDocs = d.first(ETO_SOURCE, Describer.URL);
         for (Node id : d.objects(Node.ANY, e, ETO_ID)) {
             String text = "ETO " + id.getLiteralLexicalForm();
-            out.add(etoDocs == null ? esc(text)
-                    : "<a rel=\"external\" href=\"" + esc(etoDocs.isURI() ? etoDocs.getURI() : etoDocs.getLiteralLexicalForm())
-                      + "\" title=\"ETO Advanced Semiconductor Supply Chain dataset\">" + esc(text) + "</a>");
+            out.add(etoDocs == null ? Cell.text(text, "")
+                    : new Cell(text, "", etoDocs.isURI() ? etoDocs.getURI() : etoDocs.getLiteralLexicalForm(), true));
         }
-        if (!out.isEmpty())
-            b.append("<dt>Elsewhere</dt><dd class=\"links\">").append(String.join(" · ", out)).append("</dd>");
+        return out;
     }
 
     private String editorLink() {
-        String q = "SELECT ?property ?value ?graph WHERE {\n  GRAPH ?graph { <" + e.getURI() + "> ?property ?value }\n} ORDER BY ?property";
-        return "/ui/#/dataset/chipgraph/query?query=" + Html.url(q);
+        return Links.editor("SELECT ?property ?value ?graph WHERE {\n  GRAPH ?graph { <" + e.getURI() + "> ?property ?value }\n} ORDER BY ?property");
     }
 
-    private static String joinLiterals(List<Node> ls) {
-        List<String> parts = new ArrayList<>();
-        for (Node l : ls)
-            parts.add(Html.lang(l.getLiteralLexicalForm(), l.getLiteralLanguage()));
-        return String.join(", ", parts);
+    private static List<Cell> cells(List<Node> literals) {
+        List<Cell> out = new ArrayList<>();
+        for (Node l : literals)
+            out.add(Cell.text(l.getLiteralLexicalForm(), l.getLiteralLanguage()));
+        return out;
     }
 
     // ---------------------------------------------------------------- facts
 
     private record Fact(Node property, Node value, List<Describer.Origin> origins) {}
 
-    private void facts(StringBuilder b) {
+    /** The facts about the entity by kind and property, each with where it comes from. */
+    private Map<Kind, Map<Node, List<Fact>>> collectFacts() {
         Map<Kind, Map<Node, List<Fact>>> byKind = new LinkedHashMap<>();
         for (Kind k : Kind.values())
             byKind.put(k, new LinkedHashMap<>());
         Map<String, Fact> seen = new LinkedHashMap<>();
         List<Quad> quads = new ArrayList<>();
         d.dataset().find(Node.ANY, e, Node.ANY, Node.ANY).forEachRemaining(quads::add);
-        quads.sort(java.util.Comparator.comparing((Quad q) -> q.getPredicate().getURI()).thenComparing(q -> q.getObject().toString()));
+        quads.sort(Comparator.comparing((Quad q) -> q.getPredicate().getURI()).thenComparing(q -> q.getObject().toString()));
         for (Quad q : quads) {
             Node p = q.getPredicate();
             if (HEADER.contains(p) || deps.propertyLabels.containsKey(p.getURI()) || p.equals(OWL2.sameAs.asNode()))
@@ -167,7 +147,7 @@ final class EntityPage {
         }
         // An inferred fact that only restates an asserted value under a broader property (etoId ->
         // dct:identifier) adds nothing for a reader.
-        java.util.Set<Node> assertedValues = new java.util.HashSet<>();
+        Set<Node> assertedValues = new HashSet<>();
         for (Fact f : seen.values())
             if (f.origins().stream().anyMatch(o -> !o.inferred()))
                 assertedValues.add(f.value());
@@ -175,27 +155,24 @@ final class EntityPage {
             byProp.values().forEach(l -> l.removeIf(f -> f.origins().stream().allMatch(Describer.Origin::inferred) && assertedValues.contains(f.value())));
             byProp.values().removeIf(List::isEmpty);
         }
-        if (byKind.values().stream().allMatch(Map::isEmpty))
-            return;
-        b.append("<section id=\"facts\" aria-labelledby=\"facts-h\"><h2 id=\"facts-h\">Facts</h2>\n");
-        for (Map.Entry<Kind, Map<Node, List<Fact>>> k : byKind.entrySet()) {
+        return byKind;
+    }
+
+    private List<EntityView.FactGroup> facts() {
+        List<EntityView.FactGroup> groups = new ArrayList<>();
+        for (Map.Entry<Kind, Map<Node, List<Fact>>> k : collectFacts().entrySet()) {
             if (k.getValue().isEmpty())
                 continue;
-            b.append("<h3>").append(k.getKey().title).append("</h3>\n<table class=\"facts\"><thead><tr><th scope=\"col\">property</th>")
-             .append("<th scope=\"col\">value</th><th scope=\"col\">source</th></tr></thead><tbody>\n");
+            List<EntityView.PropertyFacts> props = new ArrayList<>();
             for (Map.Entry<Node, List<Fact>> p : k.getValue().entrySet()) {
-                boolean firstRow = true;
-                for (Fact f : p.getValue()) {
-                    b.append("<tr>");
-                    if (firstRow)
-                        b.append("<th scope=\"row\" rowspan=\"").append(p.getValue().size()).append("\">").append(propertyLink(p.getKey())).append("</th>");
-                    firstRow = false;
-                    b.append("<td>").append(value(f.property(), f.value())).append("</td><td>").append(origins(f.origins())).append("</td></tr>\n");
-                }
+                List<EntityView.FactRow> rows = new ArrayList<>();
+                for (Fact f : p.getValue())
+                    rows.add(new EntityView.FactRow(value(f.property(), f.value()), origins(f.origins())));
+                props.add(new EntityView.PropertyFacts(propertyLink(p.getKey()), rows));
             }
-            b.append("</tbody></table>\n");
+            groups.add(new EntityView.FactGroup(k.getKey().title, props));
         }
-        b.append("</section>\n");
+        return groups;
     }
 
     private Kind kind(Node p, Node o) {
@@ -212,45 +189,49 @@ final class EntityPage {
         return Kind.ATTRIBUTES;
     }
 
-    String propertyLink(Node p) {
+    EntityView.Value propertyLink(Node p) {
         if (p.getURI().startsWith(Chipgraph.NS))
-            return "<a href=\"/ontology#" + esc(Describer.localName(p)) + "\">" + esc(d.label(p)) + "</a>";
-        return "<span title=\"" + esc(p.getURI()) + "\">" + esc(d.label(p)) + "</span>";
+            return new EntityView.Value("link", d.label(p), "", "/ontology#" + Describer.localName(p), null);
+        return new EntityView.Value("titled", d.label(p), "", p.getURI(), null);
     }
 
-    /** A value as text: entities as links with their label, literals with their language and unit. */
-    String value(Node p, Node o) {
+    /** A value: entities as links with their label, literals with their language and unit. */
+    EntityView.Value value(Node p, Node o) {
         if (o.isURI())
-            return Html.link(o.getURI(), d.label(o));
+            return new EntityView.Value("link", d.label(o), "", Links.href(o.getURI()), null);
         if (o.isBlank())
-            return esc(d.label(o));
+            return new EntityView.Value("text", d.label(o), "", null, null);
         if (o.isTripleTerm())
-            return "<code>" + esc(o.toString()) + "</code>";
-        String unit = p == null ? null : d.unit(p);
-        String text = Html.lang(o.getLiteralLexicalForm(), o.getLiteralLanguage());
+            return new EntityView.Value("code", o.toString(), "", null, null);
+        String lex = o.getLiteralLexicalForm();
         if (XSD_DATE.equals(o.getLiteralDatatypeURI()))
-            return "<time datetime=\"" + esc(o.getLiteralLexicalForm()) + "\">" + esc(o.getLiteralLexicalForm()) + "</time>";
+            return new EntityView.Value("date", lex, "", null, null);
         if ("http://www.w3.org/2001/XMLSchema#anyURI".equals(o.getLiteralDatatypeURI()))
-            return "<a rel=\"external\" href=\"" + esc(o.getLiteralLexicalForm()) + "\">" + esc(o.getLiteralLexicalForm()) + "</a>";
-        return unit == null ? text : text + " <span class=\"unit\">" + esc(unit) + "</span>";
+            return new EntityView.Value("external", lex, "", lex, null);
+        return new EntityView.Value("text", lex, o.getLiteralLanguage(), null, p == null ? null : d.unit(p));
     }
 
     /** Sources as links to their pages; "inferred" for what the reasoner added. */
-    String origins(List<Describer.Origin> origins) {
-        List<String> out = new ArrayList<>();
+    static List<EntityView.Origin> origins(List<Describer.Origin> origins) {
+        List<EntityView.Origin> out = new ArrayList<>();
         for (Describer.Origin o : origins) {
             if (o.inferred()) {
-                out.add("<span class=\"badge inferred\" title=\"materialized by the rules in ontology/rules/\">inferred</span>");
+                out.add(new EntityView.Origin(true, null, null));
                 continue;
             }
             if (o.sources().isEmpty())
-                out.add("<span class=\"graph\">" + esc(Describer.localName(NodeFactory.createURI(o.graph()))) + "</span>");
-            for (Describer.Source s : o.sources()) {
-                String l = "<a class=\"source\" href=\"" + esc(Html.entityHref(s.iri())) + "\">" + Html.lang(s.title(), s.lang()) + "</a>";
-                if (!out.contains(l))
-                    out.add(l);
+                out.add(new EntityView.Origin(false, Describer.localName(NodeFactory.createURI(o.graph())), null));
+            for (Describer.Source src : o.sources()) {
+                EntityView.Origin x = new EntityView.Origin(false, null, source(src));
+                if (!out.contains(x))
+                    out.add(x);
             }
         }
-        return String.join("<br>", out);
+        return out;
+    }
+
+    /** A source document as a link to its page, its title in its language. */
+    static Cell source(Describer.Source s) {
+        return new Cell(s.title(), s.lang(), Links.href(s.iri()), false);
     }
 }

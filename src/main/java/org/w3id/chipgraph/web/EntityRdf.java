@@ -1,10 +1,13 @@
 package org.w3id.chipgraph.web;
 
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
+import org.apache.jena.riot.system.PrefixMapFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.graph.GraphFactory;
@@ -37,12 +40,12 @@ final class EntityRdf {
         });
         for (Node n : linked)
             dsg.find(Node.ANY, n, RDFS.label.asNode(), Node.ANY).forEachRemaining(out::add);
-        out.prefixes().putAll(org.apache.jena.riot.system.PrefixMapFactory.create(prefixMap()));
+        out.prefixes().putAll(PrefixMapFactory.create(prefixMap()));
         return out;
     }
 
-    static java.util.Map<String, String> prefixMap() {
-        java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
+    static Map<String, String> prefixMap() {
+        Map<String, String> m = new LinkedHashMap<>();
         m.put("cg", Chipgraph.NS);
         m.put("rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#");
         m.put("rdfs", "http://www.w3.org/2000/01/rdf-schema#");

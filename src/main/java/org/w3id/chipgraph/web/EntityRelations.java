@@ -1,7 +1,5 @@
 package org.w3id.chipgraph.web;
 
-import static org.w3id.chipgraph.web.Html.esc;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -10,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.core.Quad;
@@ -39,31 +38,16 @@ final class EntityRelations {
 
     // ---------------------------------------------------------------- dependencies
 
-    void dependencies(StringBuilder b) {
+    /** Both directions, or null when the entity has no dependencies either way. */
+    EntityView.Dependencies dependencies() {
         String iri = e.getURI();
         List<DependencyEdges.Edge> out = deps.out.getOrDefault(iri, List.of());
         List<DependencyEdges.Edge> in = deps.in.getOrDefault(iri, List.of());
         Set<Node> upClosure = closure(true), downClosure = closure(false);
         if (out.isEmpty() && in.isEmpty() && upClosure.isEmpty() && downClosure.isEmpty())
-            return;
-        b.append("<section id=\"dependencies\" aria-labelledby=\"deps-h\"><h2 id=\"deps-h\">Dependencies</h2>\n");
-        b.append("""
-                <div class="graph-panel">
-                <div class="graph-controls">
-                <label for="depth">Depth</label>
-                <select id="depth" name="depth">
-                <option value="1">1</option><option value="2" selected>2</option><option value="3">3</option><option value="4">4</option>
-                </select>
-                <span id="graph-status" role="status" aria-live="polite"></span>
-                </div>
-                <div id="graph" role="img" aria-label="Dependency picture: what this depends on (right) and what depends on it (left). The same edges are listed below." data-entity="%s"></div>
-                <div id="graph-legend" class="legend" aria-hidden="true"></div>
-                </div>
-                """.formatted(esc(iri)));
-        b.append("<div class=\"two-col\">");
-        depList(b, "Depends on", "depends-on", out, upClosure, true);
-        depList(b, "Depended on by", "depended-on-by", in, downClosure, false);
-        b.append("</div></section>\n");
+            return null;
+        return new EntityView.Dependencies(depList("Depends on", "depends-on", out, upClosure, true),
+                depList("Depended on by", "depended-on-by", in, downClosure, false));
     }
 
     /** Everything reachable in the materialized closure (graph/inferred), or the index when it is not materialized. */
@@ -77,56 +61,47 @@ final class EntityRelations {
         return out;
     }
 
-    private void depList(StringBuilder b, String title, String id, List<DependencyEdges.Edge> direct, Set<Node> closure, boolean forward) {
-        b.append("<div><h3 id=\"").append(id).append("\">").append(title).append("</h3>\n");
+    private EntityView.DepList depList(String title, String id, List<DependencyEdges.Edge> direct, Set<Node> closure, boolean forward) {
         List<String> directIris = new ArrayList<>();
-        List<String> rows = new ArrayList<>();
+        List<EntityView.DepRow> rows = new ArrayList<>();
         for (DependencyEdges.Edge x : direct) {
             String other = forward ? x.to() : x.from();
-            Node on = NodeFactory.createURI(other);
-            String row = "<li class=\"" + (x.inferred() ? "inferred" : "asserted") + "\">" + Html.link(other, d.label(on))
-                    + " <span class=\"via\">" + esc(deps.propertyLabel(x.property())) + "</span> ";
+            Cell link = Cell.link(other, d.label(NodeFactory.createURI(other)));
+            String via = deps.propertyLabel(x.property());
             if (x.inferred()) {
-                row += "<span class=\"badge inferred\">inferred</span> " + explainLink(forward ? e.getURI() : other, forward ? other : e.getURI());
+                rows.add(new EntityView.DepRow(link, via, true, explain(other, forward), List.of()));
             } else {
                 Node s = NodeFactory.createURI(x.from()), o = NodeFactory.createURI(x.to());
-                row += "<span class=\"sources\">" + originsText(d.originsOf(s, NodeFactory.createURI(x.property()), o)) + "</span>";
+                rows.add(new EntityView.DepRow(link, via, false, null, sources(d.originsOf(s, NodeFactory.createURI(x.property()), o))));
             }
-            rows.add(row + "</li>");
             directIris.add(other);
         }
-        b.append("<p class=\"legend-text\">Directly</p>");
-        b.append(rows.isEmpty() ? "<p class=\"none\">nothing</p>" : "<ul class=\"deps\">" + String.join("\n", rows) + "</ul>");
-        List<Node> indirect = closure.stream().filter(n -> !directIris.contains(n.getURI()))
-                .sorted(Comparator.comparing(d::label, String.CASE_INSENSITIVE_ORDER)).toList();
-        if (!indirect.isEmpty()) {
-            b.append("<p class=\"legend-text\">Through a chain (inferred)</p><ul class=\"deps indirect\">");
-            for (Node n : indirect)
-                b.append("<li class=\"inferred\">").append(Html.link(n.getURI(), d.label(n))).append(" ")
-                 .append(explainLink(forward ? e.getURI() : n.getURI(), forward ? n.getURI() : e.getURI())).append("</li>");
-            b.append("</ul>");
-        }
-        b.append("</div>\n");
+        List<EntityView.DepRow> indirect = closure.stream().filter(n -> !directIris.contains(n.getURI()))
+                .sorted(Comparator.comparing(d::label, String.CASE_INSENSITIVE_ORDER))
+                .map(n -> new EntityView.DepRow(Cell.link(n.getURI(), d.label(n)), null, true, explain(n.getURI(), forward), List.of()))
+                .toList();
+        return new EntityView.DepList(title, id, rows, indirect);
     }
 
-    private static String explainLink(String from, String to) {
-        return "<a class=\"explain\" href=\"/api/explain?from=" + esc(Html.url(from)) + "&amp;to=" + esc(Html.url(to)) + "\">why</a>";
+    /** Why the entity depends on {@code other} (forward), or {@code other} on the entity. */
+    private String explain(String other, boolean forward) {
+        return forward ? Links.explain(e.getURI(), other) : Links.explain(other, e.getURI());
     }
 
-    private String originsText(List<Describer.Origin> origins) {
-        List<String> out = new ArrayList<>();
+    private static List<Cell> sources(List<Describer.Origin> origins) {
+        List<Cell> out = new ArrayList<>();
         for (Describer.Origin o : origins)
             for (Describer.Source s : o.sources()) {
-                String l = "<a class=\"source\" href=\"" + esc(Html.entityHref(s.iri())) + "\">" + Html.lang(s.title(), s.lang()) + "</a>";
-                if (!out.contains(l))
-                    out.add(l);
+                Cell c = EntityPage.source(s);
+                if (!out.contains(c))
+                    out.add(c);
             }
-        return String.join("; ", out);
+        return out;
     }
 
     // ---------------------------------------------------------------- policies
 
-    private record PolicyRow(Node policy, String relation, Node via, String announced, String from, String until) {
+    private record Policy(Node policy, String relation, Node via, String announced, String from, String until) {
         String sortKey() {
             String k = from != null ? from : announced != null ? announced : "9999";
             if (announced != null && announced.compareTo(k) < 0) k = announced;
@@ -134,8 +109,9 @@ final class EntityRelations {
         }
     }
 
-    void policies(StringBuilder b) {
-        Map<String, PolicyRow> rows = new LinkedHashMap<>();
+    /** The policies on it, on what it depends on directly, and on the products it designed, in date order. */
+    List<EntityView.PolicyRow> policies() {
+        Map<String, Policy> rows = new LinkedHashMap<>();
         collectPolicies(e, null, rows);
         // Policies on what it depends on directly, and on the products it designed (Nvidia designs
         // the H200 an approval applies to; the H200 depends on Nvidia, not the other way round).
@@ -145,32 +121,13 @@ final class EntityRelations {
         for (DependencyEdges.Edge x : deps.in.getOrDefault(e.getURI(), List.of()))
             if (x.property().equals(CG + "designedBy"))
                 collectPolicies(NodeFactory.createURI(x.from()), NodeFactory.createURI(x.from()), rows);
-        if (rows.isEmpty())
-            return;
-        List<PolicyRow> sorted = new ArrayList<>(rows.values());
-        sorted.sort(Comparator.comparing(PolicyRow::sortKey).thenComparing(r -> d.label(r.policy())));
-        b.append("<section id=\"policies\" aria-labelledby=\"pol-h\"><h2 id=\"pol-h\">Policies affecting it</h2>\n<ol class=\"timeline\">\n");
-        for (PolicyRow r : sorted) {
-            b.append("<li><div class=\"when\">");
-            if (r.announced() != null)
-                b.append("<span>announced <time datetime=\"").append(esc(r.announced())).append("\">").append(esc(r.announced())).append("</time></span>");
-            if (r.from() != null)
-                b.append("<span>in force <time datetime=\"").append(esc(r.from())).append("\">").append(esc(r.from())).append("</time>")
-                 .append(r.until() == null ? "" : " – <time datetime=\"" + esc(r.until()) + "\">" + esc(r.until()) + "</time>").append("</span>");
-            else if (r.until() != null)
-                b.append("<span>until <time datetime=\"").append(esc(r.until())).append("\">").append(esc(r.until())).append("</time></span>");
-            if (r.announced() == null && r.from() == null && r.until() == null)
-                b.append("<span>undated</span>");
-            b.append("</div><div class=\"what\">").append(Html.link(r.policy().getURI(), d.label(r.policy())))
-             .append(" <span class=\"via\">").append(esc(r.relation()));
-            if (r.via() != null)
-                b.append(" ").append(Html.link(r.via().getURI(), d.label(r.via())));
-            b.append("</span></div></li>\n");
-        }
-        b.append("</ol></section>\n");
+        List<Policy> sorted = new ArrayList<>(rows.values());
+        sorted.sort(Comparator.comparing(Policy::sortKey).thenComparing(r -> d.label(r.policy())));
+        return sorted.stream().map(r -> new EntityView.PolicyRow(Cell.link(r.policy().getURI(), d.label(r.policy())), r.relation(),
+                r.via() == null ? null : Cell.link(r.via().getURI(), d.label(r.via())), r.announced(), r.from(), r.until())).toList();
     }
 
-    private void collectPolicies(Node target, Node via, Map<String, PolicyRow> rows) {
+    private void collectPolicies(Node target, Node via, Map<String, Policy> rows) {
         List<Quad> quads = new ArrayList<>();
         d.dataset().find(Node.ANY, Node.ANY, Node.ANY, target).forEachRemaining(quads::add);
         for (Quad q : quads) {
@@ -180,7 +137,7 @@ final class EntityRelations {
             String key = p.getURI();
             if (rows.containsKey(key) && (via != null || rows.get(key).via() == null))
                 continue;
-            rows.put(key, new PolicyRow(p, d.label(q.getPredicate()), via, date(p, "announcedOn"), date(p, "effectiveFrom"), date(p, "effectiveUntil")));
+            rows.put(key, new Policy(p, d.label(q.getPredicate()), via, date(p, "announcedOn"), date(p, "effectiveFrom"), date(p, "effectiveUntil")));
         }
     }
 
@@ -191,48 +148,44 @@ final class EntityRelations {
 
     // ---------------------------------------------------------------- claims
 
-    void claims(StringBuilder b) {
+    List<EntityView.Claim> claims() {
         List<Node> claims = new ArrayList<>();
         d.dataset().find(Node.ANY, Node.ANY, ABOUT, e).forEachRemaining(q -> { if (!claims.contains(q.getSubject())) claims.add(q.getSubject()); });
-        if (claims.isEmpty())
-            return;
         claims.sort(Comparator.comparing((Node c) -> String.valueOf(date(c, "claimDate"))).thenComparing((Node c) -> c.toString()));
-        b.append("<section id=\"claims\" aria-labelledby=\"claims-h\"><h2 id=\"claims-h\">Claims about it</h2>\n")
-         .append("<p class=\"note\">What someone said, with who said it, where and when. A claim asserts nothing by itself.</p>\n<ul class=\"claims\">\n");
+        List<EntityView.Claim> out = new ArrayList<>();
         for (Node c : claims) {
-            b.append("<li><p class=\"claim-head\">").append(Html.link(c.getURI(), d.label(c)));
             Node uncertain = d.first(c, NodeFactory.createURI(CG + "uncertain"));
-            if (uncertain != null && uncertain.isLiteral() && "true".equals(uncertain.getLiteralLexicalForm()))
-                b.append(" <span class=\"badge uncertain\">uncertain</span>");
-            b.append("</p><p class=\"claim-meta\">");
-            List<String> meta = new ArrayList<>();
-            for (String[] r : new String[][] {{"claimant", "said by"}, {"reportedBy", "reported by"}}) {
-                for (Node who : d.objects(Node.ANY, c, NodeFactory.createURI(CG + r[0])))
-                    if (who.isURI())
-                        meta.add(r[1] + " " + Html.link(who.getURI(), d.label(who)));
-            }
-            String date = date(c, "claimDate");
-            if (date != null)
-                meta.add("on <time datetime=\"" + esc(date) + "\">" + esc(date) + "</time>");
-            for (Node src : d.objects(Node.ANY, c, NodeFactory.createURI(CG + "citedIn")))
-                if (src.isURI()) {
-                    Describer.Source s = d.source(src);
-                    meta.add("in <a class=\"source\" href=\"" + esc(Html.entityHref(s.iri())) + "\">" + Html.lang(s.title(), s.lang()) + "</a>");
-                }
-            b.append(String.join(" · ", meta)).append("</p>");
+            boolean isUncertain = uncertain != null && uncertain.isLiteral() && "true".equals(uncertain.getLiteralLexicalForm());
+            List<Cell> quotes = new ArrayList<>();
             for (Node t : d.objects(Node.ANY, c, NodeFactory.createURI(CG + "claimText")))
                 if (t.isLiteral())
-                    b.append("<blockquote>").append(Html.lang(t.getLiteralLexicalForm(), t.getLiteralLanguage())).append("</blockquote>");
-            b.append("</li>\n");
+                    quotes.add(Cell.text(t.getLiteralLexicalForm(), t.getLiteralLanguage()));
+            out.add(new EntityView.Claim(Cell.link(c.getURI(), d.label(c)), isUncertain, byline(c), quotes));
         }
-        b.append("</ul></section>\n");
+        return out;
+    }
+
+    /** Who said it, who reported it, when, and where. */
+    private List<EntityView.MetaPart> byline(Node c) {
+        List<EntityView.MetaPart> meta = new ArrayList<>();
+        for (String[] r : new String[][] {{"claimant", "said by"}, {"reportedBy", "reported by"}})
+            for (Node who : d.objects(Node.ANY, c, NodeFactory.createURI(CG + r[0])))
+                if (who.isURI())
+                    meta.add(new EntityView.MetaPart(r[1], Cell.link(who.getURI(), d.label(who)), null, null));
+        String date = date(c, "claimDate");
+        if (date != null)
+            meta.add(new EntityView.MetaPart("on", null, date, null));
+        for (Node src : d.objects(Node.ANY, c, NodeFactory.createURI(CG + "citedIn")))
+            if (src.isURI())
+                meta.add(new EntityView.MetaPart("in", null, null, EntityPage.source(d.source(src))));
+        return meta;
     }
 
     // ---------------------------------------------------------------- incoming
 
     /** Other things stating a relation to it (not dependencies, claims or policies, which have their sections). */
-    void incoming(StringBuilder b) {
-        Map<String, List<String>> rows = new LinkedHashMap<>();
+    List<EntityView.Incoming> incoming() {
+        Map<String, List<Cell>> rows = new LinkedHashMap<>();
         List<Quad> quads = new ArrayList<>();
         d.dataset().find(Node.ANY, Node.ANY, Node.ANY, e).forEachRemaining(quads::add);
         for (Quad q : quads) {
@@ -240,30 +193,25 @@ final class EntityRelations {
             if (!s.isURI() || p.equals(ABOUT) || p.equals(RDF.type.asNode()) || deps.propertyLabels.containsKey(p.getURI())
                     || q.getGraph().equals(Chipgraph.GRAPH_INFERRED) || d.isA(s, CG + "Policy") || d.isA(s, CG + "Claim"))
                 continue;
-            String row = Html.link(s.getURI(), d.label(s));
-            List<String> l = rows.computeIfAbsent(d.label(p), k -> new ArrayList<>());
+            Cell row = Cell.link(s.getURI(), d.label(s));
+            List<Cell> l = rows.computeIfAbsent(d.label(p), k -> new ArrayList<>());
             if (!l.contains(row))
                 l.add(row);
         }
-        if (rows.isEmpty())
-            return;
-        b.append("<section id=\"incoming\" aria-labelledby=\"in-h\"><h2 id=\"in-h\">Referred to by</h2>\n<dl class=\"incoming\">");
-        rows.forEach((p, l) -> b.append("<dt>").append(esc(p)).append("</dt><dd>").append(String.join(", ", l)).append("</dd>"));
-        b.append("</dl></section>\n");
+        List<EntityView.Incoming> out = new ArrayList<>();
+        rows.forEach((p, l) -> out.add(new EntityView.Incoming(p, l)));
+        return out;
     }
 
     /** For a source document: the named graphs whose facts come from it. */
-    void derivedGraphs(StringBuilder b) {
+    List<EntityView.GraphRow> derivedGraphs() {
+        List<EntityView.GraphRow> out = new ArrayList<>();
         List<Node> graphs = new ArrayList<>();
         d.dataset().find(Chipgraph.GRAPH_SOURCES, Node.ANY, Describer.WAS_DERIVED_FROM, e).forEachRemaining(q -> graphs.add(q.getSubject()));
-        if (graphs.isEmpty())
-            return;
-        b.append("<section id=\"graphs\" aria-labelledby=\"graphs-h\"><h2 id=\"graphs-h\">Facts taken from this source</h2><ul>");
         for (Node g : graphs) {
-            long n = org.apache.jena.atlas.iterator.Iter.count(d.dataset().find(g, Node.ANY, Node.ANY, Node.ANY));
-            b.append("<li><a href=\"/chipgraph/get?graph=").append(esc(Html.url(g.getURI()))).append("\"><code>")
-             .append(esc(g.getURI())).append("</code></a> (").append(n).append(" triples)</li>");
+            long n = Iter.count(d.dataset().find(g, Node.ANY, Node.ANY, Node.ANY));
+            out.add(new EntityView.GraphRow("/chipgraph/get?graph=" + Links.url(g.getURI()), g.getURI(), n));
         }
-        b.append("</ul></section>\n");
+        return out;
     }
 }

@@ -2,9 +2,9 @@ package org.w3id.chipgraph.web;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.function.Supplier;
 
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -24,43 +24,46 @@ import org.w3id.chipgraph.Chipgraph;
  * each fact's named graph) for RDF clients, by the Accept header or {@code ?format=}.
  * Without an Accept header the answer is Turtle, as for {@code /ontology}.
  */
-final class EntityServlet extends HttpServlet {
+final class EntityServlet extends PageServlet {
     static final AcceptList OFFERED = AcceptList.create("text/turtle", "text/html", "application/ld+json",
             "application/rdf+xml", "application/n-triples", "application/trig", "application/n-quads", "application/xhtml+xml");
 
+    EntityServlet(Supplier<StoreContext> store) {
+        super(store);
+    }
+
     @Override
-    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+    void answer(HttpServletRequest req, HttpServletResponse resp, StoreContext store) throws IOException {
         String local = req.getPathInfo() == null ? "" : req.getPathInfo().substring(1);
         String type = chooseType(req);
         resp.setHeader("Vary", "Accept");
         if (type == null) {
-            resp.setStatus(HttpServletResponse.SC_NOT_ACCEPTABLE);
-            resp.setContentType("text/plain;charset=utf-8");
-            resp.getWriter().println("Not acceptable. Offered: text/html, text/turtle, application/ld+json, application/rdf+xml, "
-                    + "application/n-triples, application/trig, application/n-quads (or ?format=html|ttl|jsonld|rdf|nt|trig|nq)");
+            Responses.text(resp, HttpServletResponse.SC_NOT_ACCEPTABLE, "Not acceptable. Offered: text/html, text/turtle, "
+                    + "application/ld+json, application/rdf+xml, application/n-triples, application/trig, application/n-quads "
+                    + "(or ?format=html|ttl|jsonld|rdf|nt|trig|nq)");
             return;
         }
         Node e = NodeFactory.createURI(Chipgraph.ID + local);
-        DatasetGraph dsg = Served.dataset(getServletContext());
+        DatasetGraph dsg = store.dataset();
         boolean html = type.equals("text/html");
         if (local.isEmpty() || !Txn.calculateRead(dsg, () -> EntityRdf.exists(dsg, e))) {
             String msg = "No entity <" + e.getURI() + "> in the graph.";
-            if (html) {
-                Served.html(resp, 404, Html.page("Not found", null, "<h1>Not found</h1><p>" + Html.esc(msg)
-                        + " Try the search box above.</p>"));
-            } else {
-                resp.setStatus(404);
-                resp.setContentType("text/plain;charset=utf-8");
-                resp.getWriter().println(msg);
-            }
+            if (html)
+                errorPage(resp, 404, msg + " Try the search box above.");
+            else
+                Responses.text(resp, 404, msg);
             return;
         }
         if (html) {
-            DependencyEdges deps = DependencyEdges.of(dsg);
-            String page = Txn.calculateRead(dsg, () -> new EntityPage(new Describer(dsg), e, deps).html());
-            Served.html(resp, 200, page);
+            DependencyEdges deps = store.edges();
+            EntityView view = Txn.calculateRead(dsg, () -> new EntityPage(new Describer(dsg), e, deps).view());
+            Responses.page(resp, 200, "entity", Map.of("v", view));
             return;
         }
+        rdf(resp, type, dsg, e);
+    }
+
+    private static void rdf(HttpServletResponse resp, String type, DatasetGraph dsg, Node e) throws IOException {
         resp.setContentType(type + ";charset=utf-8");
         try (OutputStream out = resp.getOutputStream()) {
             Txn.executeRead(dsg, () -> {
@@ -90,7 +93,7 @@ final class EntityServlet extends HttpServlet {
                 default -> null;
             };
         }
-        String t = Served.choose(req, OFFERED, "text/turtle");
+        String t = Responses.choose(req, OFFERED, "text/turtle");
         return "application/xhtml+xml".equals(t) ? "text/html" : t;
     }
 }

@@ -1,20 +1,16 @@
 package org.w3id.chipgraph.web;
 
 import java.io.IOException;
-import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.apache.jena.atlas.json.JsonArray;
 import org.apache.jena.atlas.json.JsonObject;
-import org.apache.jena.sparql.core.DatasetGraph;
-import org.w3id.chipgraph.query.EntityResolver;
-import org.w3id.chipgraph.query.QueryRunner;
 import org.w3id.chipgraph.search.LabelIndex;
 
 /**
@@ -23,58 +19,30 @@ import org.w3id.chipgraph.search.LabelIndex;
  * edges, each edge marked asserted or inferred. JSON by default (what the entity page draws),
  * CSV of the edges by Accept.
  */
-final class NeighbourhoodServlet extends HttpServlet {
+final class NeighbourhoodServlet extends ApiServlet {
     static final int DEFAULT_DEPTH = 2, MAX_DEPTH = 6;
 
-    @Override
-    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        DatasetGraph dsg = Served.dataset(getServletContext());
-        String root;
-        int depth;
-        try {
-            String arg = req.getParameter("entity");
-            if (arg == null || arg.isBlank())
-                throw new IllegalArgumentException("Missing parameter 'entity' (an IRI, a local name under /id/, or a label)");
-            depth = depth(req.getParameter("depth"));
-            root = new EntityResolver(q -> QueryRunner.select(dsg, q, Map.of())).resolve(arg);
-        } catch (EntityResolver.UnresolvedEntity e) {
-            Served.jsonError(resp, e.candidates.isEmpty() ? 404 : 400, e.getMessage(), e.candidates);
-            return;
-        } catch (IllegalArgumentException e) {
-            Served.jsonError(resp, 400, e.getMessage(), List.of());
-            return;
-        }
-        DependencyEdges edges = DependencyEdges.of(dsg);
-        DependencyEdges.Neighbourhood n = edges.around(root, depth);
-        LabelIndex labels = LabelIndex.of(dsg);
-        resp.setHeader("Vary", "Accept");
-        PrintWriter w;
-        if (Served.wantsCsv(req)) {
-            resp.setContentType("text/csv;charset=utf-8");
-            w = resp.getWriter();
-            w.print(Served.csvRow(List.of("source", "sourceLabel", "property", "propertyLabel", "target", "targetLabel", "inferred")));
-            for (DependencyEdges.Edge e : n.edges())
-                w.print(Served.csvRow(List.of(e.from(), labels.label(e.from()), e.property(), edges.propertyLabel(e.property()),
-                        e.to(), labels.label(e.to()), Boolean.toString(e.inferred()))));
-        } else {
-            resp.setContentType("application/json;charset=utf-8");
-            w = resp.getWriter();
-            w.println(json(n, edges, labels).toString());
-        }
-        w.flush();
+    NeighbourhoodServlet(Supplier<StoreContext> store) {
+        super(store);
     }
 
-    static int depth(String v) {
-        if (v == null || v.isBlank())
-            return DEFAULT_DEPTH;
-        try {
-            int d = Integer.parseInt(v.strip());
-            if (d >= 1 && d <= MAX_DEPTH)
-                return d;
-        } catch (NumberFormatException e) {
-            // fall through to the message
+    @Override
+    void answer(HttpServletRequest req, HttpServletResponse resp, StoreContext store) throws IOException {
+        String arg = Params.required(req, "entity", "an IRI, a local name under /id/, or a label");
+        int depth = Params.integer(req, "depth", DEFAULT_DEPTH, 1, MAX_DEPTH);
+        String root = store.resolver().resolve(arg);
+        DependencyEdges edges = store.edges();
+        DependencyEdges.Neighbourhood n = edges.around(root, depth);
+        LabelIndex labels = store.labels();
+        if (!Responses.wantsCsv(req)) {
+            Responses.json(resp, json(n, edges, labels));
+            return;
         }
-        throw new IllegalArgumentException("depth must be a whole number from 1 to " + MAX_DEPTH + ", got '" + v + "'");
+        List<List<String>> rows = new ArrayList<>();
+        for (DependencyEdges.Edge e : n.edges())
+            rows.add(List.of(e.from(), labels.label(e.from()), e.property(), edges.propertyLabel(e.property()),
+                    e.to(), labels.label(e.to()), Boolean.toString(e.inferred())));
+        Responses.csv(resp, List.of("source", "sourceLabel", "property", "propertyLabel", "target", "targetLabel", "inferred"), rows);
     }
 
     static JsonObject json(DependencyEdges.Neighbourhood n, DependencyEdges edges, LabelIndex labels) {
@@ -88,7 +56,7 @@ final class NeighbourhoodServlet extends HttpServlet {
             x.put("label", labels.label(iri));
             x.put("type", labels.typeLabel(iri));
             x.put("level", level);
-            String href = Html.entityHref(iri);
+            String href = Links.entityHref(iri);
             if (href != null)
                 x.put("page", href);
             nodes.add(x);

@@ -14,7 +14,7 @@ public record QuestionLink(String name, String summary, String cq, String answer
 
     static QuestionLink of(CatalogQuery q) {
         return new QuestionLink(q.name(), q.summary(), q.cq().orElse(null),
-                "/queries/" + Html.url(q.name()), QueryPageServlet.editorLink(q));
+                "/queries/" + Links.url(q.name()), Links.editor(q));
     }
 
     /** The catalogue's queries as links; with {@code onlyCq}, only those that answer a competency question. */

@@ -1,5 +1,7 @@
 package org.w3id.chipgraph.reason;
 
+import org.w3id.chipgraph.web.ReportJson;
+import org.w3id.chipgraph.cli.ReportText;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.time.LocalDate;
@@ -41,7 +43,7 @@ class DependencyReasoningTest {
 
     @Test
     void deepSeekDependsOnAsmlThroughTheH800AndTsmcWithASourceForEveryEdge() {
-        JsonObject r = reports.explain("DeepSeek", "ASML");
+        JsonObject r = ReportJson.explain(reports.explain("DeepSeek", "ASML"));
         assertTrue(r.get("dependsOn").getAsBoolean().value());
         JsonArray chains = r.get("chains").getAsArray();
         assertFalse(chains.isEmpty());
@@ -60,28 +62,28 @@ class DependencyReasoningTest {
                 viaH800AndTsmc = true;
         }
         assertTrue(viaH800AndTsmc, "R2: DeepSeek -> H800 -> TSMC -> ASML: " + chains);
-        String text = DependencyReports.explainText(r);
+        String text = ReportText.explain(r);
         assertTrue(text.contains("--uses chip--> Nvidia H800") && text.contains("source: DeepSeek-V3 Technical Report"), text);
     }
 
     @Test
     void entityArgumentsAcceptIrisLocalNamesAndLabelsInAnyLanguage() {
         for (String nvidia : List.of("https://w3id.org/chipgraph/id/nvidia", "nvidia", "id:nvidia", "Nvidia", "엔비디아"))
-            assertTrue(reports.explain(nvidia, "TSMC").get("dependsOn").getAsBoolean().value(), nvidia);
-        var e = assertThrows(org.w3id.chipgraph.query.EntityResolver.UnresolvedEntity.class, () -> reports.explain("No Such Company", "TSMC"));
+            assertTrue(ReportJson.explain(reports.explain(nvidia, "TSMC")).get("dependsOn").getAsBoolean().value(), nvidia);
+        var e = assertThrows(org.w3id.chipgraph.query.EntityResolver.UnresolvedEntity.class, () -> ReportJson.explain(reports.explain("No Such Company", "TSMC")));
         assertTrue(e.getMessage().contains("No entity named 'No Such Company'"));
     }
 
     @Test
     void notADependencyGivesNoChain() {
-        JsonObject r = reports.explain("ASML", "DeepSeek");
+        JsonObject r = ReportJson.explain(reports.explain("ASML", "DeepSeek"));
         assertFalse(r.get("dependsOn").getAsBoolean().value());
-        assertTrue(DependencyReports.explainText(r).contains("does not depend on"));
+        assertTrue(ReportText.explain(r).contains("does not depend on"));
     }
 
     @Test
     void removingTsmcCutsNvidiaAmdAndTheirUsersButOnlyPartOfHuawei() {
-        JsonObject r = reports.impact(List.of("TSMC"), null);
+        JsonObject r = ReportJson.impact(reports.impact(List.of("TSMC"), null));
         List<String> every = labels(r.get("losesEveryPath").getAsArray());
         List<String> some = labels(r.get("losesSomePaths").getAsArray());
         for (String x : List.of("Nvidia", "AMD", "DeepSeek", "Nvidia H100", "Nvidia H800", "AMD Instinct MI300X"))
@@ -93,7 +95,7 @@ class DependencyReasoningTest {
 
     @Test
     void removingAsmlCutsEveryChipOnAnEuvNodeButNotTheN7Chips() {
-        JsonObject r = reports.impact(List.of("ASML"), null);
+        JsonObject r = ReportJson.impact(reports.impact(List.of("ASML"), null));
         List<String> every = labels(r.get("losesEveryPath").getAsArray());
         for (String x : List.of("EUV scanner", "TSMC 4N", "TSMC 4NP", "Nvidia H100", "Nvidia H200", "Nvidia H800", "Nvidia H20", "Nvidia B200"))
             assertTrue(every.contains(x), x + " (R4, ASML): " + every);
@@ -103,8 +105,8 @@ class DependencyReasoningTest {
 
     @Test
     void asOfLeavesOutWhatDidNotExistYet() {
-        List<String> now = labels(reports.impact(List.of("TSMC"), null).get("losesEveryPath").getAsArray());
-        JsonObject r = reports.impact(List.of("TSMC"), LocalDate.parse("2023-01-01"));
+        List<String> now = labels(ReportJson.impact(reports.impact(List.of("TSMC"), null)).get("losesEveryPath").getAsArray());
+        JsonObject r = ReportJson.impact(reports.impact(List.of("TSMC"), LocalDate.parse("2023-01-01")));
         List<String> then = labels(r.get("losesEveryPath").getAsArray());
         assertTrue(now.contains("Nvidia H200") && now.contains("Nvidia B200"));
         // The H200 was announced on 13 Nov 2023 and the B200 on 18 Mar 2024; the H100 was in production in Sep 2022.
@@ -117,16 +119,16 @@ class DependencyReasoningTest {
 
     @Test
     void aCountrysSupplyIsRemovedWithItsCompanies() {
-        JsonObject r = reports.impact(List.of("country:NLD"), null);
+        JsonObject r = ReportJson.impact(reports.impact(List.of("country:NLD"), null));
         List<String> removed = labels(r.get("removed").getAsArray());
         assertTrue(removed.contains("ASML") && removed.contains("Netherlands"), removed.toString());
         assertTrue(labels(r.get("losesEveryPath").getAsArray()).contains("EUV scanner"));
-        assertThrows(IllegalArgumentException.class, () -> reports.impact(List.of("country:XXX"), null));
+        assertThrows(IllegalArgumentException.class, () -> ReportJson.impact(reports.impact(List.of("country:XXX"), null)));
     }
 
     @Test
     void euvScannersAreASoleProviderChokepointAndTsmcAndAsmlRankHighest() {
-        JsonObject r = reports.chokepoints(5);
+        JsonObject r = ReportJson.chokepoints(reports.chokepoints(5));
         boolean euv = false;
         for (var v : r.get("soleProviders").getAsArray()) {
             JsonObject o = v.getAsObject();

@@ -1,5 +1,7 @@
 package org.w3id.chipgraph.reason;
 
+import org.w3id.chipgraph.web.ReportJson;
+import org.w3id.chipgraph.cli.ReportText;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.time.LocalDate;
@@ -79,9 +81,9 @@ class DependencySemanticsTest {
 
     @Test
     void explainDeepSeekNvidiaShowsTheH800WithASourceUnderEachEdge() {
-        JsonObject r = reports.explain("DeepSeek", "Nvidia");
+        JsonObject r = ReportJson.explain(reports.explain("DeepSeek", "Nvidia"));
         assertTrue(r.get("dependsOn").getAsBoolean().value());
-        String text = DependencyReports.explainText(r);
+        String text = ReportText.explain(r);
         String expected = """
                   DeepSeek --uses chip--> Nvidia H800
                       source: DeepSeek-V3 Technical Report <https://w3id.org/chipgraph/id/source/deepseek-v3-technical-report>
@@ -95,7 +97,7 @@ class DependencySemanticsTest {
 
     @Test
     void withoutNvidiaItsUsersLoseEveryPathAndBaiduOnlySome() {
-        JsonObject r = reports.impact(List.of("nvidia"), null);
+        JsonObject r = ReportJson.impact(reports.impact(List.of("nvidia"), null));
         List<String> every = labels(r.get("losesEveryPath").getAsArray());
         List<String> some = labels(r.get("losesSomePaths").getAsArray());
         assertTrue(every.containsAll(List.of("DeepSeek", "ByteDance", "Alibaba", "Nvidia H200", "Nvidia H800")), every.toString());
@@ -108,15 +110,15 @@ class DependencySemanticsTest {
     @Test
     void theTsmcSupplyOfTheAscend910EndsInSeptember2020() {
         // Tom's Hardware: TSMC made the Ascend 910's dies on N7+ until it stopped supplying Huawei in Sep 2020.
-        List<String> before = labels(reports.impact(List.of("tsmc"), LocalDate.parse("2020-06-01")).get("losesEveryPath").getAsArray());
+        List<String> before = labels(ReportJson.impact(reports.impact(List.of("tsmc"), LocalDate.parse("2020-06-01"))).get("losesEveryPath").getAsArray());
         assertTrue(before.contains("Huawei Ascend 910"), before.toString());
         // After it, the chip keeps no die supply of TSMC's: it reaches TSMC only through its
         // designer (Huawei relies on TSMC for the 910B), so it loses some paths, not every one.
-        JsonObject after = reports.impact(List.of("tsmc"), LocalDate.parse("2021-01-01"));
+        JsonObject after = ReportJson.impact(reports.impact(List.of("tsmc"), LocalDate.parse("2021-01-01")));
         assertFalse(labels(after.get("losesEveryPath").getAsArray()).contains("Huawei Ascend 910"));
-        JsonObject explained = reports.explain("Huawei Ascend 910", "TSMC");
+        JsonObject explained = ReportJson.explain(reports.explain("Huawei Ascend 910", "TSMC"));
         assertEquals(1, explained.get("chains").getAsArray().get(0).getAsArray().size(), "undated: fabricated by TSMC directly");
         // Whatever the date, the undated graph keeps the edge.
-        assertTrue(labels(reports.impact(List.of("tsmc"), null).get("losesEveryPath").getAsArray()).contains("Huawei Ascend 910"));
+        assertTrue(labels(ReportJson.impact(reports.impact(List.of("tsmc"), null)).get("losesEveryPath").getAsArray()).contains("Huawei Ascend 910"));
     }
 }

@@ -1,4 +1,4 @@
-package org.w3id.chipgraph.web;
+package org.w3id.chipgraph.serve;
 
 import java.io.IOException;
 
@@ -10,7 +10,6 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.w3id.chipgraph.serve.ServerOptions;
 
 /**
  * The Fuseki UI builds its request URLs from the page's own path, so served at {@code /ui/} it

@@ -1,16 +1,14 @@
-package org.w3id.chipgraph.serve;
+package org.w3id.chipgraph.web;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.function.Supplier;
 
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.apache.jena.atlas.web.AcceptList;
-import org.apache.jena.atlas.web.MediaType;
-import org.apache.jena.fuseki.server.DataAccessPointRegistry;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFDataMgr;
@@ -25,23 +23,30 @@ import org.w3id.chipgraph.Chipgraph;
  * by the Accept header (or {@code ?format=html|ttl|rdf|jsonld}); {@code /ontology.ttl} is always
  * Turtle. Read from the served store, so it follows reloads.
  */
-public final class OntologyServlet extends HttpServlet {
+final class OntologyServlet extends PageServlet {
     static final AcceptList OFFERED = AcceptList.create("text/turtle", "text/html", "application/rdf+xml",
             "application/ld+json", "application/n-triples");
 
+    OntologyServlet(Supplier<StoreContext> store) {
+        super(store);
+    }
+
     @Override
-    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+    void answer(HttpServletRequest req, HttpServletResponse resp, StoreContext store) throws IOException {
         String type = chooseType(req);
+        resp.setHeader("Vary", "Accept");
         if (type == null) {
-            resp.sendError(HttpServletResponse.SC_NOT_ACCEPTABLE, "Offered: " + OFFERED);
+            Responses.text(resp, HttpServletResponse.SC_NOT_ACCEPTABLE, "Offered: " + OFFERED);
             return;
         }
-        Graph ontology = ontologyGraph(req);
-        resp.setHeader("Vary", "Accept");
+        Graph ontology = ontologyGraph(store.dataset());
+        if (type.equals("text/html")) {
+            Responses.page(resp, 200, "ontology", Map.of("v", new OntologyPage(ontology).view()));
+            return;
+        }
         resp.setContentType(type + ";charset=utf-8");
         try (OutputStream out = resp.getOutputStream()) {
             switch (type) {
-                case "text/html" -> out.write(new OntologyPage(ontology).html().getBytes(StandardCharsets.UTF_8));
                 case "application/rdf+xml" -> RDFDataMgr.write(out, ontology, RDFFormat.RDFXML_PRETTY);
                 case "application/ld+json" -> RDFDataMgr.write(out, ontology, RDFFormat.JSONLD);
                 case "application/n-triples" -> RDFDataMgr.write(out, ontology, Lang.NTRIPLES);
@@ -64,15 +69,10 @@ public final class OntologyServlet extends HttpServlet {
                 default -> null;
             };
         }
-        String accept = req.getHeader("Accept");
-        if (accept == null || accept.isBlank())
-            return "text/turtle";
-        MediaType chosen = AcceptList.match(new AcceptList(accept), OFFERED);
-        return chosen == null ? null : chosen.getContentTypeStr();
+        return Responses.choose(req, OFFERED, "text/turtle");
     }
 
-    private Graph ontologyGraph(HttpServletRequest req) {
-        DatasetGraph dsg = DataAccessPointRegistry.get(getServletContext()).get(ServerOptions.DATASET).getDataService().getDataset();
+    private static Graph ontologyGraph(DatasetGraph dsg) {
         return Txn.calculateRead(dsg, () -> {
             Graph copy = GraphFactory.createDefaultGraph();
             dsg.getGraph(Chipgraph.GRAPH_ONTOLOGY).find().forEachRemaining(copy::add);
@@ -81,8 +81,8 @@ public final class OntologyServlet extends HttpServlet {
         });
     }
 
-    static java.util.Map<String, String> standardPrefixes() {
-        return java.util.Map.of("cg", Chipgraph.NS, "owl", "http://www.w3.org/2002/07/owl#",
+    static Map<String, String> standardPrefixes() {
+        return Map.of("cg", Chipgraph.NS, "owl", "http://www.w3.org/2002/07/owl#",
                 "rdfs", "http://www.w3.org/2000/01/rdf-schema#", "rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
                 "xsd", "http://www.w3.org/2001/XMLSchema#", "skos", "http://www.w3.org/2004/02/skos/core#",
                 "prov", "http://www.w3.org/ns/prov#", "dct", "http://purl.org/dc/terms/",

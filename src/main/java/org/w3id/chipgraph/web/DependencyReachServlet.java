@@ -1,0 +1,77 @@
+package org.w3id.chipgraph.web;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.apache.jena.atlas.json.JsonArray;
+import org.apache.jena.atlas.json.JsonObject;
+import org.w3id.chipgraph.Chipgraph;
+import org.w3id.chipgraph.reason.DependencyIndex;
+
+/**
+ * What an entity reaches along dependencies, from the dependency index the loader built (the
+ * same pairs as cg:dependsOn / cgf:dependsOn): {@code /api/dependencies?of=X[&limit=100]} what X
+ * depends on, directly or through a chain; {@code /api/dependents?of=X[&limit=100]} who depends on
+ * X. The number of answers and the first {@code limit} of them, nearest first. JSON by default,
+ * CSV (one IRI a row, the count in the {@code X-Total-Count} header) by Accept.
+ */
+final class DependencyReachServlet extends ApiServlet {
+    enum Direction { DEPENDENCIES, DEPENDENTS }
+
+    static final int DEFAULT_LIMIT = 100, MAX_LIMIT = 10_000;
+
+    private final Direction direction;
+
+    DependencyReachServlet(Supplier<StoreContext> store, Direction direction) {
+        super(store);
+        this.direction = direction;
+    }
+
+    @Override
+    void answer(HttpServletRequest req, HttpServletResponse resp, StoreContext store) throws IOException {
+        String of = Params.required(req, "of", "an entity: IRI, local name or label");
+        int limit = Params.integer(req, "limit", DEFAULT_LIMIT, 0, MAX_LIMIT);
+        DependencyIndex index = store.dependencyIndex();
+        String iri = resolve(of, index, store);
+        Integer node = index.idOf(iri);
+        boolean forward = direction == Direction.DEPENDENCIES;
+        // The count is kept in the index; only the answers shown are walked to.
+        int count = node == null ? 0 : index.reachCount(node, forward);
+        int[] answers = node == null ? new int[0] : index.first(node, forward, limit);
+        List<String> iris = new ArrayList<>();
+        for (int a : answers)
+            iris.add(index.iri(a));
+        resp.setHeader("X-Total-Count", Integer.toString(count));
+        if (Responses.wantsCsv(req)) {
+            Responses.csv(resp, List.of("iri"), iris.stream().map(List::of).toList());
+            return;
+        }
+        JsonObject o = new JsonObject();
+        o.put("entity", iri);
+        o.put("question", forward ? "what it depends on" : "who depends on it");
+        o.put("count", count);
+        o.put("limit", limit);
+        JsonArray a = new JsonArray();
+        iris.forEach(a::add);
+        o.put("answers", a);
+        Responses.json(resp, o);
+    }
+
+    /** An IRI or local name the index knows needs no query; anything else goes to the resolver. */
+    static String resolve(String arg, DependencyIndex index, StoreContext store) {
+        String a = arg.strip();
+        if (a.startsWith("<") && a.endsWith(">"))
+            a = a.substring(1, a.length() - 1);
+        if (index.idOf(a) != null)
+            return a;
+        String local = a.startsWith("id:") ? a.substring(3) : a;
+        if (index.idOf(Chipgraph.ID + local) != null)
+            return Chipgraph.ID + local;
+        return store.resolver().resolve(arg);
+    }
+}

@@ -88,6 +88,18 @@ class ModelKindsTypedTest {
     }
 
     @Test
+    void countryGroupMembersComeWithTheDateOfTheListNamingThem() {
+        // 15 CFR 740 Supp. 1 (eCFR, 20 Jun 2026): China in D:5; Italy, Japan, the Netherlands, South Korea, the UK in A:5.
+        List<Binding> rows = rows("licence-free-destinations", Map.of("asOf", "2024-06-01"));
+        Binding d5 = rowWith(rows, "destination", "Country Group D:5");
+        assertEquals("China", d5.get(Var.alloc("members")).getLiteralLexicalForm());
+        assertEquals(XSD + "date", d5.get(Var.alloc("membersListedOn")).getLiteralDatatypeURI());
+        assertEquals("Italy, Japan, Netherlands, South Korea, United Kingdom",
+                rowWith(rows, "destination", "Country Group A:5").get(Var.alloc("members")).getLiteralLexicalForm());
+        assertNull(rowWith(rows, "destination", "Country Group D:1").get(Var.alloc("members")), "no D:1 member is stated");
+    }
+
+    @Test
     void aConfigurationInheritsItsBaseTppAsADecimal() {
         Binding tpp = rowWith(rows("configurations", Map.of()), "unit", "bit-TOPS (TPP)");
         assertTyped(tpp, "value", XSDDatatype.XSDdecimal, "4992");

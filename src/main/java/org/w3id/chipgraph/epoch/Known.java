@@ -80,6 +80,13 @@ final class Known {
         return data.contains(Node.ANY, s, p, o);
     }
 
+    /** The objects of {@code s p ?} in any graph. */
+    List<Node> objects(Node s, Node p) {
+        List<Node> out = new ArrayList<>();
+        data.find(Node.ANY, s, p, Node.ANY).forEachRemaining(q -> out.add(q.getObject()));
+        return out;
+    }
+
     /** Whether anything already states {@code ? p o}. */
     boolean hasSubjectFor(Node p, Node o) {
         return data.contains(Node.ANY, Node.ANY, p, o);

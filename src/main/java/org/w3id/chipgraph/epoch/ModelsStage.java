@@ -49,7 +49,7 @@ public final class ModelsStage implements OpenDataStage {
 
     /** What the stage did: rows, models, organizations, hardware names resolved and not. */
     public record Result(int rows, int curatedModels, int trainedOn, List<String> organizationsCreated, List<String> countriesCreated,
-                         Map<String, Integer> unresolvedHardware, int countriesUnpaired, long triples) {}
+                         Map<String, Integer> unresolvedHardware, int countriesUnpaired, long triples, List<String> throughFamily) {}
 
     @Override
     public void run(StageInputs in, ProjectFiles files, Consumer<String> log) {
@@ -62,6 +62,8 @@ public final class ModelsStage implements OpenDataStage {
         log.accept("training-hardware names resolved to no chip (" + r.unresolvedHardware().size() + " names, "
                 + r.unresolvedHardware().values().stream().mapToInt(Integer::intValue).sum() + " mentions; absent from the hardware file):");
         r.unresolvedHardware().forEach((name, n) -> log.accept("  " + name + " (" + n + ")"));
+        log.accept("training-hardware names that are a variant of the chip the curated data already gives the model ("
+                + r.throughFamily().size() + "; not recorded a second time): " + String.join("; ", r.throughFamily()));
     }
 
     public Result build(StageInputs in, ProjectFiles files) {
@@ -82,7 +84,7 @@ public final class ModelsStage implements OpenDataStage {
         SourceDocs.dataset(out, SOURCE, GRAPH, TITLE, URL, latest, f);
         out.graphs().forEach((g, graph) -> in.addGraph(g, graph, out.origins(), f.name()));
         return new Result(table.rows().size(), w.curated, w.trainedOn, List.copyOf(orgs.createdNames), List.copyOf(orgs.createdCountries), w.unresolved,
-                w.unpaired, out.size());
+                w.unpaired, out.size(), List.copyOf(w.throughFamily));
     }
 
     private static final class Work {
@@ -95,6 +97,7 @@ public final class ModelsStage implements OpenDataStage {
         final Map<Node, String> voteWhere = new HashMap<>();
         final Map<String, Integer> unresolved = new TreeMap<>();
         final Set<Node> minted = new HashSet<>();
+        final List<String> throughFamily = new ArrayList<>();
         int curated, trainedOn, unpaired;
 
         Work(Known known, EpochMapping mapping, Triples out, Organizations orgs) {
@@ -133,11 +136,23 @@ public final class ModelsStage implements OpenDataStage {
                     unresolved.merge(hw, 1, Integer::sum);
                     continue;
                 }
+                Optional<Node> family = recordedFamily(model, chip.get());
+                if (family.isPresent()) {
+                    // a configuration of a chip already recorded as this model's: one chip, not two
+                    throughFamily.add(r.get("Model") + ": " + hw);
+                    continue;
+                }
                 trainedOn++;
                 out.add(GRAPH, model, Known.cg("trainedOn"), chip.get(), r.where());
             }
             Rows.count(r, "Hardware quantity").ifPresent(n ->
                     out.add(GRAPH, model, Known.cg("trainingHardwareQuantity"), Triples.integer(n), r.where()));
+        }
+
+        /** The chip that {@code chip} is a variant of, when the model is already stated trained on it. */
+        Optional<Node> recordedFamily(Node model, Node chip) {
+            return known.objects(chip, Known.cg("variantOf")).stream()
+                    .filter(f -> known.states(model, Known.cg("trainedOn"), f)).findFirst();
         }
 
         Node model(CsvTable.Row r, String name) {

@@ -5,9 +5,12 @@ import org.w3id.chipgraph.input.LoadException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -18,6 +21,7 @@ import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.TDB2;
 import org.apache.jena.tdb2.sys.TDBInternal;
+import org.apache.jena.vocabulary.RDF;
 import org.w3id.chipgraph.Chipgraph;
 import org.w3id.chipgraph.HaltPoint;
 import org.w3id.chipgraph.query.QueryRunner;
@@ -89,8 +93,11 @@ public final class Loader {
     /** Seconds spent in each step of the last load, in order. */
     public Map<String, Double> phases() { return phases; }
 
-    /** A checked, reasoned dataset in memory, ready to be written. */
-    public record Prepared(ParsedInputs inputs, FastMaterializer.Result inference, long startNanos) {}
+    /**
+     * A checked, reasoned dataset in memory, ready to be written. {@code curated}: the entities
+     * typed before any open-dataset stage ran (null when none ran), those the explanation graph covers.
+     */
+    public record Prepared(ParsedInputs inputs, FastMaterializer.Result inference, long startNanos, Set<String> curated) {}
 
     /** Every step before the store is touched. Throws {@link LoadException} on any bad input. */
     public Prepared prepare() {
@@ -117,6 +124,7 @@ public final class Loader {
         detail("%d ontology triples, %d fact/claim/source quads in %d graphs, %d rules",
                 in.ontology().size(), in.data().stream().count(), countGraphs(in.data()), rules.rules().size());
 
+        Set<String> curated = stages.isEmpty() ? null : typedEntities(in.data());
         for (OpenDataStage stage : stages) {
             step("importing " + stage.describe());
             stage.run(in, files, msg -> detail("%s", msg));
@@ -179,7 +187,16 @@ public final class Loader {
         phases.put("SHACL (its own time)", shaclSecs);
         phases.put("reasoning (its own time)", reasoningSecs);
         phases.put("dependency index (in reasoning)", inference.indexSeconds());
-        return new Prepared(in, inference, start);
+        return new Prepared(in, inference, start, curated);
+    }
+
+    private static Set<String> typedEntities(DatasetGraph data) {
+        Set<String> out = new HashSet<>();
+        data.find(Node.ANY, Node.ANY, RDF.type.asNode(), Node.ANY).forEachRemaining(q -> {
+            if (q.getSubject().isURI())
+                out.add(q.getSubject().getURI());
+        });
+        return out;
     }
 
     /** Wait for the SHACL check; its failure is the load's failure. Returns its time in seconds. */
@@ -300,7 +317,10 @@ public final class Loader {
             detail("the dependency closure is not materialized: no explanation graph either (use explain)");
             return null;
         }
-        if (index != null && index.countPairsUpTo(explanationLimit) > explanationLimit) {
+        // The pairs starting at an open dataset's entities are explained on demand only (explain,
+        // /api/explain): written out they were most of the store and of the load time.
+        Predicate<String> from = p.curated() == null ? iri -> true : p.curated()::contains;
+        if (p.curated() == null && index != null && index.countPairsUpTo(explanationLimit) > explanationLimit) {
             detail("more than %d dependency pairs: no explanation graph (use explain)", explanationLimit);
             return null;
         }
@@ -309,14 +329,15 @@ public final class Loader {
         p.inputs().data().listGraphNodes().forEachRemaining(g -> view.addGraph(g, p.inputs().data().getGraph(g)));
         view.addGraph(Chipgraph.GRAPH_INFERRED, p.inference().inferred());
         DependencyGraph g = DependencyGraph.load(q -> QueryRunner.select(view, q, Map.of()));
-        long pairs = ExplanationGraph.pairCount(g);
+        long pairs = ExplanationGraph.pairCount(g, from);
         if (pairs > explanationLimit) {
             detail("%d dependency pairs: over the limit of %d, no explanation graph (use explain)", pairs, explanationLimit);
             return null;
         }
         Graph out = GraphFactory.createDefaultGraph();
-        long n = ExplanationGraph.write(g, out::add);
-        detail("%d dependency pairs explained over %d direct edges", n, g.edgeCount());
+        long n = ExplanationGraph.write(g, from, out::add);
+        detail("%d dependency pairs explained over %d direct edges%s", n, g.edgeCount(),
+                p.curated() == null ? "" : " (the pairs from curated entities; the open datasets' are explained on demand)");
         return out;
     }
 

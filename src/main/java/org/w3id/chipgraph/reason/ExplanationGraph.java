@@ -4,6 +4,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
@@ -40,8 +41,15 @@ public final class ExplanationGraph {
 
     /** Number of dependency pairs (A, B) through asserted edges. */
     public static long pairCount(DependencyGraph g) {
+        return pairCount(g, iri -> true);
+    }
+
+    /** Number of dependency pairs (A, B) through asserted edges whose dependent A passes {@code from}. */
+    public static long pairCount(DependencyGraph g, Predicate<String> from) {
         long n = 0;
         for (int a = 0; a < g.size(); a++) {
+            if (!from.test(g.iri(a)))
+                continue;
             boolean[] r = g.reachableFrom(a, true);
             for (int b = 0; b < r.length; b++)
                 if (r[b] && b != a) n++;
@@ -51,6 +59,14 @@ public final class ExplanationGraph {
 
     /** Emit the explanation triples of every pair; returns the number of pairs explained. */
     public static long write(DependencyGraph g, Consumer<Triple> out) {
+        return write(g, iri -> true, out);
+    }
+
+    /**
+     * Emit the explanation triples of every pair whose dependent A passes {@code from} (and a
+     * reifier of every direct edge); returns the number of pairs explained.
+     */
+    public static long write(DependencyGraph g, Predicate<String> from, Consumer<Triple> out) {
         Explainer explainer = new Explainer(g);
         for (DependencyGraph.Edge edge : g.edges()) {
             Node r = NodeFactory.createBlankNode();
@@ -60,6 +76,8 @@ public final class ExplanationGraph {
         }
         long pairs = 0;
         for (int a = 0; a < g.size(); a++) {
+            if (!from.test(g.iri(a)))
+                continue;
             boolean[] reach = g.reachableFrom(a, true);
             for (int b = 0; b < reach.length; b++) {
                 if (!reach[b] || b == a)

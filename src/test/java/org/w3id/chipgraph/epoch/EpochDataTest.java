@@ -2,9 +2,12 @@ package org.w3id.chipgraph.epoch;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -70,6 +73,20 @@ class EpochDataTest {
             assertTrue(has(id("kunlun-inc"), cg("usesChip"), id("nvidia-a800-pcie-40-gb")), "Kunlun Inc. relies on the A800 PCIe (inferred)");
             assertTrue(has(id("moonshot"), cg("dependsOn"), id("tsmc")), "Moonshot depends on TSMC through the H800 (inferred)");
         });
+    }
+
+    @Test
+    void aVariantOfACuratedTrainingChipIsNotASecondChip() {
+        // ERNIE 3.0 Titan: the curated data says V100 and Ascend 910; Epoch's row says "NVIDIA Tesla
+        // V100 DGXS 32 GB", a GV100 card (815 mm2), which the mapping makes a variant of the V100.
+        Txn.executeRead(DSG, () -> {
+            assertTrue(has(id("nvidia-tesla-v100-dgxs-32-gb"), cg("variantOf"), id("v100")), "the DGXS 32 GB is a V100 variant");
+            List<Node> chips = new ArrayList<>();
+            DSG.find(Node.ANY, id("ernie-3-titan"), cg("trainedOn"), Node.ANY).forEachRemaining(q -> chips.add(q.getObject()));
+            assertEquals(Set.of(id("v100"), id("ascend-910")), new HashSet<>(chips),
+                    "ERNIE 3.0 Titan is trained on two chips, not three: " + chips);
+        });
+        assertTrue(TestGraph.fullLoadLog().contains("ERNIE 3.0 Titan: NVIDIA Tesla V100 DGXS 32 GB"), "the load report says so");
     }
 
     @Test

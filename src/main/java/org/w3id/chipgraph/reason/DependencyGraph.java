@@ -268,6 +268,15 @@ public final class DependencyGraph {
     /** Ids of the edges entering a node (what depends on it directly). */
     public int[] in(int node) { return Arrays.copyOfRange(inEdges, inStart[node], inStart[node + 1]); }
 
+    // Positions into the adjacency without copying it, for walks that run per request.
+    int inBegin(int node) { return inStart[node]; }
+    int inEnd(int node) { return inStart[node + 1]; }
+    int inEdgeAt(int i) { return inEdges[i]; }
+    int outBegin(int node) { return outStart[node]; }
+    int outEnd(int node) { return outStart[node + 1]; }
+    int outEdgeAt(int i) { return outEdges[i]; }
+    public int inDegree(int node) { return inStart[node + 1] - inStart[node]; }
+
     /** Every node reachable from {@code start} along dependency edges (excluding start unless on a cycle). */
     public boolean[] reachableFrom(int start, boolean forward) {
         boolean[] seen = new boolean[nodes.size()];

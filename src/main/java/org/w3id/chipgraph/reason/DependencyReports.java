@@ -1,7 +1,9 @@
 package org.w3id.chipgraph.reason;
 
 import java.time.LocalDate;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -115,6 +117,11 @@ public final class DependencyReports {
      *                   cg:SupplyRelation dates outside it
      */
     public JsonObject impact(List<String> removeArgs, LocalDate asOf) {
+        return impact(removeArgs, asOf, Deadline.NONE);
+    }
+
+    /** {@link #impact(List, LocalDate)} giving up with {@link Deadline.Exceeded} past the deadline. */
+    public JsonObject impact(List<String> removeArgs, LocalDate asOf, Deadline deadline) {
         Set<String> removed = new LinkedHashSet<>();
         for (String arg : removeArgs)
             removed.addAll(resolveRemoval(arg));
@@ -131,10 +138,11 @@ public final class DependencyReports {
         // removal itself breaks beyond that baseline is reported.
         ImpactAnalysis impact = new ImpactAnalysis(graph);
         Set<Integer> baselineFailed = new HashSet<>();
-        impact.remove(absent).failed().forEach(f -> baselineFailed.add(f.node()));
+        if (!absent.isEmpty())
+            impact.remove(absent, deadline).failed().forEach(f -> baselineFailed.add(f.node()));
         List<Integer> all = new ArrayList<>(ids);
         all.addAll(absent);
-        ImpactAnalysis.Result r = impact.remove(all);
+        ImpactAnalysis.Result r = impact.remove(all, deadline);
         Set<Integer> causedByRemoval = new HashSet<>(ids);
         JsonObject out = new JsonObject();
         JsonArray rem = new JsonArray();
@@ -160,8 +168,9 @@ public final class DependencyReports {
         }
         out.put("losesEveryPath", every);
         JsonArray some = new JsonArray();
+        BitSet reachesCaused = upstream(graph, causedByRemoval, deadline);
         for (ImpactAnalysis.Partial p : r.partial()) {
-            if (absent.contains(p.node()) || baselineFailed.contains(p.node()) || !reachesAny(graph, p.node(), causedByRemoval))
+            if (absent.contains(p.node()) || baselineFailed.contains(p.node()) || !reachesCaused.get(p.node()))
                 continue;
             JsonObject o = entity(graph.iri(p.node()));
             JsonArray lost = new JsonArray();
@@ -173,11 +182,24 @@ public final class DependencyReports {
         return out;
     }
 
-    private static boolean reachesAny(DependencyGraph graph, int node, Set<Integer> targets) {
-        boolean[] down = graph.reachableFrom(node, true);
-        for (int t : targets)
-            if (down[t]) return true;
-        return false;
+    /** Every node with a path of one edge or more to one of {@code targets} (one walk for all). */
+    static BitSet upstream(DependencyGraph graph, Set<Integer> targets, Deadline deadline) {
+        BitSet reached = new BitSet(), expanded = new BitSet();
+        ArrayDeque<Integer> queue = new ArrayDeque<>(targets);
+        targets.forEach(expanded::set);
+        while (!queue.isEmpty()) {
+            int y = queue.poll();
+            for (int i = graph.inBegin(y), end = graph.inEnd(y); i < end; i++) {
+                deadline.check();
+                int x = graph.edge(graph.inEdgeAt(i)).from();
+                reached.set(x);
+                if (!expanded.get(x)) {
+                    expanded.set(x);
+                    queue.add(x);
+                }
+            }
+        }
+        return reached;
     }
 
     List<String> resolveRemoval(String arg) {
@@ -267,6 +289,21 @@ public final class DependencyReports {
 
     // ---------------------------------------------------------------- chokepoints
 
+    private volatile List<Chokepoints.Ranked> ranking;
+
+    /** The chokepoint ranking of this store version: computed once, then served from memory. */
+    public List<Chokepoints.Ranked> ranking() {
+        List<Chokepoints.Ranked> r = ranking;
+        if (r == null) {
+            synchronized (this) {
+                if (ranking == null)
+                    ranking = List.copyOf(new Chokepoints(graph).ranking());
+                r = ranking;
+            }
+        }
+        return r;
+    }
+
     public JsonObject chokepoints(int top) {
         Chokepoints c = new Chokepoints(graph);
         JsonObject out = new JsonObject();
@@ -286,7 +323,7 @@ public final class DependencyReports {
         }
         out.put("soleProviders", sole);
         JsonArray ranking = new JsonArray();
-        for (Chokepoints.Ranked r : c.ranking().stream().limit(top).toList()) {
+        for (Chokepoints.Ranked r : ranking().stream().limit(top).toList()) {
             JsonObject o = entity(graph.iri(r.node()));
             o.put("wouldFail", r.failed());
             o.put("wouldLoseSome", r.partial());

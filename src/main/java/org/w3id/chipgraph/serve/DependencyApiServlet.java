@@ -22,8 +22,10 @@ import org.apache.jena.atlas.web.AcceptList;
 import org.apache.jena.atlas.web.MediaType;
 import org.apache.jena.fuseki.server.DataAccessPointRegistry;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.engine.Timeouts;
 import org.w3id.chipgraph.query.EntityResolver;
 import org.w3id.chipgraph.query.QueryRunner;
+import org.w3id.chipgraph.reason.Deadline;
 import org.w3id.chipgraph.reason.DependencyReports;
 
 /**
@@ -55,7 +57,8 @@ public final class DependencyApiServlet extends HttpServlet {
             DependencyReports reports = reports();
             result = switch (kind) {
                 case EXPLAIN -> reports.explain(required(req, "from"), required(req, "to"));
-                case IMPACT -> reports.impact(requiredAll(req, "remove"), date(req.getParameter("asOf")));
+                case IMPACT -> reports.impact(requiredAll(req, "remove"), date(req.getParameter("asOf")),
+                        Deadline.in(Timeouts.extractQueryTimeout(dataset().getContext()).overallTimeoutMillis()));
                 case CHOKEPOINTS -> reports.chokepoints(integer(req.getParameter("top"), 15));
             };
         } catch (EntityResolver.UnresolvedEntity e) {
@@ -63,6 +66,9 @@ public final class DependencyApiServlet extends HttpServlet {
             return;
         } catch (IllegalArgumentException e) {
             error(resp, 400, e.getMessage(), List.of());
+            return;
+        } catch (Deadline.Exceeded e) {
+            error(resp, 503, e.getMessage() + " (the server's query timeout)", List.of());
             return;
         }
         resp.setStatus(200);
@@ -76,8 +82,12 @@ public final class DependencyApiServlet extends HttpServlet {
         }
     }
 
+    private DatasetGraph dataset() {
+        return DataAccessPointRegistry.get(getServletContext()).get(ServerOptions.DATASET).getDataService().getDataset();
+    }
+
     private DependencyReports reports() {
-        DatasetGraph dsg = DataAccessPointRegistry.get(getServletContext()).get(ServerOptions.DATASET).getDataService().getDataset();
+        DatasetGraph dsg = dataset();
         synchronized (CACHE) {
             return CACHE.computeIfAbsent(dsg, d -> new DependencyReports(q -> QueryRunner.select(d, q, Map.of())));
         }

@@ -29,9 +29,9 @@ public final class Deadline {
 
     public long limitMillis() { return limitMillis; }
 
-    /** Throws {@link Exceeded} when the deadline has passed (reads the clock once in 4096 calls). */
+    /** Throws {@link Exceeded} when the deadline has passed (reads the clock on the first call, then once in 4096). */
     public void check() {
-        if (limitMillis <= 0 || (++calls & 4095) != 0)
+        if (limitMillis <= 0 || (calls++ & 4095) != 0)
             return;
         if (System.nanoTime() > endNanos)
             throw new Exceeded(limitMillis);

@@ -21,6 +21,7 @@ import org.apache.jena.atlas.json.JsonValue;
 import org.apache.jena.atlas.web.AcceptList;
 import org.apache.jena.atlas.web.MediaType;
 import org.apache.jena.fuseki.server.DataAccessPointRegistry;
+import org.apache.jena.query.QueryCancelledException;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.engine.Timeouts;
 import org.w3id.chipgraph.query.EntityResolver;
@@ -69,6 +70,10 @@ public final class DependencyApiServlet extends HttpServlet {
             return;
         } catch (Deadline.Exceeded e) {
             error(resp, 503, e.getMessage() + " (the server's query timeout)", List.of());
+            return;
+        } catch (QueryCancelledException e) {
+            // A query of the report itself (resolving a name, reading the graph) passed the timeout.
+            error(resp, 503, "The analysis took longer than the time limit (the server's query timeout)", List.of());
             return;
         }
         resp.setStatus(200);

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -260,6 +261,20 @@ public final class DependencyGraph {
             if (!edges.get(outEdges[i]).property().equals(DESIGNED_BY))
                 return false;
         return true;
+    }
+
+    private volatile BitSet unknownSupply;
+
+    /** {@link #isProductWithUnknownSupply} of every node, computed once per graph. */
+    BitSet productsWithUnknownSupply() {
+        BitSet b = unknownSupply;
+        if (b == null) {
+            b = new BitSet(nodes.size());
+            for (int p : products)
+                if (isProductWithUnknownSupply(p)) b.set(p);
+            unknownSupply = b;
+        }
+        return b;
     }
 
     /** Ids of the edges leaving a node (what it depends on directly). */

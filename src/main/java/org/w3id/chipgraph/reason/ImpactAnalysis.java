@@ -99,6 +99,8 @@ public final class ImpactAnalysis {
             gone.set(r);
             work = push(work, tail++, r);
         }
+        BitSet unknown = g.productsWithUnknownSupply();
+        Map<Need, Alternatives> needs = new HashMap<>();
         while (head < tail) {
             int lostNode = work[head++];
             for (int i = g.inBegin(lostNode), end = g.inEnd(lostNode); i < end; i++) {
@@ -110,8 +112,17 @@ public final class ImpactAnalysis {
                 String need = e.property();
                 if (g.isPartial(need))
                     continue;
-                List<Integer> alternatives = g.isJoint(need) ? List.of(lostNode) : targets(x, need);
-                if (alternatives.stream().allMatch(t -> gone.get(t) || g.isProductWithUnknownSupply(t))) {
+                boolean lostAll;
+                List<Integer> alternatives;
+                if (g.isJoint(need)) {
+                    alternatives = List.of(lostNode);
+                    lostAll = gone.get(lostNode) || unknown.get(lostNode);
+                } else {
+                    Alternatives a = needs.computeIfAbsent(new Need(x, need), k -> new Alternatives(targets(x, need)));
+                    alternatives = a.targets;
+                    lostAll = a.allGone(gone, unknown);
+                }
+                if (lostAll) {
                     gone.set(x);
                     failures.put(x, new Failure(x, need, alternatives));
                     work = push(work, tail++, x);
@@ -120,6 +131,28 @@ public final class ImpactAnalysis {
         }
         // A removed entity named twice went twice: keep each once, in order.
         return new LinkedHashSet<>(Arrays.stream(work, 0, tail).boxed().toList()).stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private record Need(int node, String property) {}
+
+    /**
+     * The targets of one need and how far they are known to be lost: nothing comes back within
+     * one removal, so the scan resumes where it stopped, and a node with many alternatives costs
+     * one pass over them, not one per lost alternative.
+     */
+    private static final class Alternatives {
+        final List<Integer> targets;
+        int firstAlive;
+
+        Alternatives(List<Integer> targets) {
+            this.targets = targets;
+        }
+
+        boolean allGone(BitSet gone, BitSet unknown) {
+            while (firstAlive < targets.size() && (gone.get(targets.get(firstAlive)) || unknown.get(targets.get(firstAlive))))
+                firstAlive++;
+            return firstAlive == targets.size();
+        }
     }
 
     /** Every node with a path of one edge or more to one of {@code starts}: one walk for all of them. */

@@ -123,7 +123,7 @@ public final class QueryRunner {
      * Copy every row out of the store while the read transaction is open: TDB2 rows resolve
      * their terms lazily, and would come back empty once the transaction has ended.
      */
-    static RowSetRewindable materialize(RowSet rows) {
+    public static RowSetRewindable materialize(RowSet rows) {
         List<Var> vars = rows.getResultVars();
         List<Binding> copied = new ArrayList<>();
         rows.forEachRemaining(row -> {

@@ -8,7 +8,11 @@ public final class Deadline {
     /** Thrown by {@link #check()} once the deadline has passed. */
     public static final class Exceeded extends RuntimeException {
         public Exceeded(long limitMillis) {
-            super("The analysis took longer than the time limit of " + limitMillis + " ms");
+            this("The analysis took longer than the time limit of " + limitMillis + " ms (the server's query timeout)");
+        }
+
+        public Exceeded(String message) {
+            super(message);
         }
     }
 
@@ -28,6 +32,11 @@ public final class Deadline {
     }
 
     public long limitMillis() { return limitMillis; }
+
+    /** Milliseconds left (at least 1 while any), or Long.MAX_VALUE without a deadline. */
+    public long remainingMillis() {
+        return limitMillis <= 0 ? Long.MAX_VALUE : Math.max(1, (endNanos - System.nanoTime()) / 1_000_000);
+    }
 
     /** Throws {@link Exceeded} when the deadline has passed (reads the clock on the first call, then once in 4096). */
     public void check() {

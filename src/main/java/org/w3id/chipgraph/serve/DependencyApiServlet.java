@@ -8,8 +8,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.WeakHashMap;
 
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -25,9 +23,9 @@ import org.apache.jena.query.QueryCancelledException;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.engine.Timeouts;
 import org.w3id.chipgraph.query.EntityResolver;
-import org.w3id.chipgraph.query.QueryRunner;
 import org.w3id.chipgraph.reason.Deadline;
 import org.w3id.chipgraph.reason.DependencyReports;
+import org.w3id.chipgraph.reason.VersionAnalyses;
 
 /**
  * {@code /api/explain?from=A&to=B}, {@code /api/impact?remove=X[&remove=Y][&asOf=D]} and
@@ -39,8 +37,6 @@ public final class DependencyApiServlet extends HttpServlet {
     enum Kind { EXPLAIN, IMPACT, CHOKEPOINTS }
 
     private static final AcceptList OFFERED = AcceptList.create("application/json", "text/csv");
-    /** One dependency graph per served store version; a reload brings a new dataset object. */
-    private static final Map<DatasetGraph, DependencyReports> CACHE = new WeakHashMap<>();
 
     private final Kind kind;
 
@@ -55,11 +51,12 @@ public final class DependencyApiServlet extends HttpServlet {
         boolean csv = type != null && "text/csv".equals(type.getContentTypeStr());
         JsonObject result;
         try {
-            DependencyReports reports = reports();
+            DatasetGraph dsg = dataset();
+            Deadline deadline = Deadline.in(Timeouts.extractQueryTimeout(dsg.getContext()).overallTimeoutMillis());
+            DependencyReports reports = VersionAnalyses.of(dsg, deadline);
             result = switch (kind) {
                 case EXPLAIN -> reports.explain(required(req, "from"), required(req, "to"));
-                case IMPACT -> reports.impact(requiredAll(req, "remove"), date(req.getParameter("asOf")),
-                        Deadline.in(Timeouts.extractQueryTimeout(dataset().getContext()).overallTimeoutMillis()));
+                case IMPACT -> reports.impact(requiredAll(req, "remove"), date(req.getParameter("asOf")), deadline);
                 case CHOKEPOINTS -> reports.chokepoints(integer(req.getParameter("top"), 15));
             };
         } catch (EntityResolver.UnresolvedEntity e) {
@@ -69,7 +66,7 @@ public final class DependencyApiServlet extends HttpServlet {
             error(resp, 400, e.getMessage(), List.of());
             return;
         } catch (Deadline.Exceeded e) {
-            error(resp, 503, e.getMessage() + " (the server's query timeout)", List.of());
+            error(resp, 503, e.getMessage(), List.of());
             return;
         } catch (QueryCancelledException e) {
             // A query of the report itself (resolving a name, reading the graph) passed the timeout.
@@ -89,13 +86,6 @@ public final class DependencyApiServlet extends HttpServlet {
 
     private DatasetGraph dataset() {
         return DataAccessPointRegistry.get(getServletContext()).get(ServerOptions.DATASET).getDataService().getDataset();
-    }
-
-    private DependencyReports reports() {
-        DatasetGraph dsg = dataset();
-        synchronized (CACHE) {
-            return CACHE.computeIfAbsent(dsg, d -> new DependencyReports(q -> QueryRunner.select(d, q, Map.of())));
-        }
     }
 
     private static String required(HttpServletRequest req, String name) {

@@ -46,7 +46,7 @@ class DependsOnFromIndexTest {
     @BeforeAll
     static void generate() {
         network = tmp.resolve("net.trig");
-        new SupplyNetworkGenerator(0.2, 5).generate(network);
+        new SupplyNetworkGenerator(0.3, 5).generate(network);
     }
 
     static Loader loader(long limit) {

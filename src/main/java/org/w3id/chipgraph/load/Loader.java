@@ -28,6 +28,7 @@ import org.w3id.chipgraph.query.QueryRunner;
 import org.apache.jena.sparql.core.Quad;
 import org.w3id.chipgraph.reason.DependencyGraph;
 import org.w3id.chipgraph.reason.DependencyIndex;
+import org.w3id.chipgraph.reason.DependsOnFromIndex;
 import org.w3id.chipgraph.reason.DisjointUnion;
 import org.w3id.chipgraph.reason.ExplanationGraph;
 import org.w3id.chipgraph.reason.FastMaterializer;
@@ -268,8 +269,11 @@ public final class Loader {
         DatasetGraph dsg = DatabaseMgr.createDatasetGraph();
         write(prepared, explanations, dsg);
         dsg.getContext().set(TDB2.symUnionDefaultGraph, true);
-        if (prepared.inference().index() != null)
+        if (prepared.inference().index() != null) {
             DependencyIndex.attach(dsg, prepared.inference().index());
+            if (!prepared.inference().closureMaterialized())
+                DependsOnFromIndex.mark(dsg);
+        }
         endPhase();
         report("in-memory", prepared, countPerGraph(dsg));
         return dsg;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
@@ -141,10 +142,24 @@ public final class QueryRunner {
     }
 
     /**
+     * A SELECT on a local store without the server's per-request query timeout (a year is none):
+     * for what is built once per store version in the background (the dependency graph), which at
+     * a million edges takes longer than one request may.
+     */
+    public static RowSetRewindable selectUntimed(DatasetGraph dsg, Query q) {
+        return Txn.calculateRead(dsg, () -> {
+            try (QueryExec qe = QueryExec.dataset(dsg).query(q).initialTimeout(365, TimeUnit.DAYS)
+                    .overallTimeout(365, TimeUnit.DAYS).build()) {
+                return materialize(qe.select());
+            }
+        });
+    }
+
+    /**
      * Copy every row out of the store while the read transaction is open: TDB2 rows resolve
      * their terms lazily, and would come back empty once the transaction has ended.
      */
-    static RowSetRewindable materialize(RowSet rows) {
+    public static RowSetRewindable materialize(RowSet rows) {
         List<Var> vars = rows.getResultVars();
         List<Binding> copied = new ArrayList<>();
         rows.forEachRemaining(row -> {

@@ -6,13 +6,15 @@ import org.w3id.chipgraph.NoRemoteDocuments;
 import org.w3id.chipgraph.search.SearchFunction;
 
 /**
- * Whenever Jena starts (META-INF/services): registers chipgraph's SPARQL property functions, and
+ * Whenever Jena starts (META-INF/services): registers chipgraph's SPARQL property functions and
+ * the optimizer step that answers cg:dependsOn from the index when the closure is not in the store, and
  * makes every JSON-LD parse in the process refuse remote contexts unless its own context says
  * otherwise (the loader gives each parse its own refusing options as well).
  */
 public final class ChipgraphSubsystem implements JenaSubsystemLifecycle {
     @Override public void start() {
         DependencyFunctions.register();
+        DependsOnFromIndex.install();
         SearchFunction.register();
         NoRemoteDocuments.install(RIOT.getContext());
     }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryFactory;
@@ -64,21 +65,28 @@ public final class Chokepoints {
         return new ArrayList<>(out.values());
     }
 
-    /** Every entity that something depends on, by how many would fail without it, then how many lose some. */
+    /**
+     * Every entity that something depends on, by how many would fail without it, then how many
+     * lose some. One removal per entity, each walking only what it affects, on every core; a
+     * caller that serves it keeps the result per store version ({@link DependencyReports}).
+     */
     public List<Ranked> ranking() {
         ImpactAnalysis impact = new ImpactAnalysis(g);
-        List<Ranked> ranked = new ArrayList<>();
-        for (int x = 0; x < g.size(); x++) {
-            if (g.in(x).length == 0)
-                continue;
-            ImpactAnalysis.Result r = impact.remove(List.of(x));
-            ranked.add(new Ranked(x, r.failed().size(), r.partial().size()));
-        }
-        ranked.sort(Comparator.comparingInt(Ranked::failed).reversed()
-                .thenComparing(Comparator.comparingInt(Ranked::partial).reversed())
-                .thenComparing(r -> g.label(r.node())));
+        List<Ranked> ranked = new ArrayList<>(IntStream.range(0, g.size()).parallel()
+                .filter(x -> g.inDegree(x) > 0)
+                .mapToObj(x -> {
+                    int[] c = impact.counts(x);
+                    return new Ranked(x, c[0], c[1]);
+                }).toList());
+        ranked.sort(ORDER.apply(g));
         return ranked;
     }
+
+    /** Most failures first, then most partly affected, then by label. */
+    public static final Function<DependencyGraph, Comparator<Ranked>> ORDER = g ->
+            Comparator.comparingInt(Ranked::failed).reversed()
+                    .thenComparing(Comparator.comparingInt(Ranked::partial).reversed())
+                    .thenComparing(r -> g.label(r.node()));
 
     private static String text(Binding b, String var, String dflt) {
         var n = b.get(Var.alloc(var));

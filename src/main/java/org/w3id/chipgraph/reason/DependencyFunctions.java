@@ -60,7 +60,8 @@ public final class DependencyFunctions {
 
     /** The dependency graph of a dataset (one store version), built once and kept in the dataset's context. */
     public static DependencyGraph graphOf(DatasetGraph dsg) {
-        return PerDataset.get(dsg, GRAPH_KEY, d -> DependencyGraph.load(q -> QueryRunner.select(d, q, Map.of())));
+        // Untimed: built once per version, it may take longer than the request that first asks for it.
+        return PerDataset.get(dsg, GRAPH_KEY, d -> DependencyGraph.load(q -> QueryRunner.selectUntimed(d, q)));
     }
 
     /**

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -272,11 +273,34 @@ public final class DependencyGraph {
         return true;
     }
 
+    private volatile BitSet unknownSupply;
+
+    /** {@link #isProductWithUnknownSupply} of every node, computed once per graph. */
+    BitSet productsWithUnknownSupply() {
+        BitSet b = unknownSupply;
+        if (b == null) {
+            b = new BitSet(nodes.size());
+            for (int p : products)
+                if (isProductWithUnknownSupply(p)) b.set(p);
+            unknownSupply = b;
+        }
+        return b;
+    }
+
     /** Ids of the edges leaving a node (what it depends on directly). */
     public int[] out(int node) { return Arrays.copyOfRange(outEdges, outStart[node], outStart[node + 1]); }
 
     /** Ids of the edges entering a node (what depends on it directly). */
     public int[] in(int node) { return Arrays.copyOfRange(inEdges, inStart[node], inStart[node + 1]); }
+
+    // Positions into the adjacency without copying it, for walks that run per request.
+    int inBegin(int node) { return inStart[node]; }
+    int inEnd(int node) { return inStart[node + 1]; }
+    int inEdgeAt(int i) { return inEdges[i]; }
+    int outBegin(int node) { return outStart[node]; }
+    int outEnd(int node) { return outStart[node + 1]; }
+    int outEdgeAt(int i) { return outEdges[i]; }
+    public int inDegree(int node) { return inStart[node + 1] - inStart[node]; }
 
     /** Every node reachable from {@code start} along dependency edges (excluding start unless on a cycle). */
     public boolean[] reachableFrom(int start, boolean forward) {

@@ -395,6 +395,7 @@ public final class DependencyIndex {
         t.setDaemon(true);
         t.start();
         dsg.getContext().set(CONTEXT_KEY, f);
+        DependsOnFromIndex.markIfNotMaterialized(dsg);
     }
 
     /**

@@ -2,7 +2,9 @@ package org.w3id.chipgraph.reason;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -69,6 +71,11 @@ public final class DependencyReports {
      *                   cg:SupplyRelation dates outside it
      */
     public Reports.Impact impact(List<String> removeArgs, LocalDate asOf) {
+        return impact(removeArgs, asOf, Deadline.NONE);
+    }
+
+    /** {@link #impact(List, LocalDate)} giving up with {@link Deadline.Exceeded} past the deadline. */
+    public Reports.Impact impact(List<String> removeArgs, LocalDate asOf, Deadline deadline) {
         Set<String> removed = new LinkedHashSet<>();
         for (String arg : removeArgs)
             removed.addAll(resolveRemoval(arg));
@@ -85,10 +92,11 @@ public final class DependencyReports {
         // removal itself breaks beyond that baseline is reported.
         ImpactAnalysis impact = new ImpactAnalysis(graph);
         Set<Integer> baselineFailed = new HashSet<>();
-        impact.remove(absent).failed().forEach(f -> baselineFailed.add(f.node()));
+        if (!absent.isEmpty())
+            impact.remove(absent, deadline).failed().forEach(f -> baselineFailed.add(f.node()));
         List<Integer> all = new ArrayList<>(ids);
         all.addAll(absent);
-        ImpactAnalysis.Result r = impact.remove(all);
+        ImpactAnalysis.Result r = impact.remove(all, deadline);
         Set<Integer> causedByRemoval = new HashSet<>(ids);
         List<Reports.Affected> every = new ArrayList<>();
         for (ImpactAnalysis.Failure f : r.failed()) {
@@ -99,8 +107,9 @@ public final class DependencyReports {
                     f.lost().stream().map(graph::label).toList()));
         }
         List<Reports.Affected> some = new ArrayList<>();
+        BitSet reachesCaused = upstream(graph, causedByRemoval, deadline);
         for (ImpactAnalysis.Partial p : r.partial()) {
-            if (absent.contains(p.node()) || baselineFailed.contains(p.node()) || !reachesAny(graph, p.node(), causedByRemoval))
+            if (absent.contains(p.node()) || baselineFailed.contains(p.node()) || !reachesCaused.get(p.node()))
                 continue;
             some.add(new Reports.Affected(entity(graph.iri(p.node())), null,
                     p.lostDependencies().stream().filter(l -> !absent.contains(l)).map(graph::label).toList()));
@@ -109,11 +118,24 @@ public final class DependencyReports {
                 absent.stream().map(id -> entity(graph.iri(id))).toList(), every, some);
     }
 
-    private static boolean reachesAny(DependencyGraph graph, int node, Set<Integer> targets) {
-        boolean[] down = graph.reachableFrom(node, true);
-        for (int t : targets)
-            if (down[t]) return true;
-        return false;
+    /** Every node with a path of one edge or more to one of {@code targets} (one walk for all). */
+    static BitSet upstream(DependencyGraph graph, Set<Integer> targets, Deadline deadline) {
+        BitSet reached = new BitSet(), expanded = new BitSet();
+        ArrayDeque<Integer> queue = new ArrayDeque<>(targets);
+        targets.forEach(expanded::set);
+        while (!queue.isEmpty()) {
+            int y = queue.poll();
+            for (int i = graph.inBegin(y), end = graph.inEnd(y); i < end; i++) {
+                deadline.check();
+                int x = graph.edge(graph.inEdgeAt(i)).from();
+                reached.set(x);
+                if (!expanded.get(x)) {
+                    expanded.set(x);
+                    queue.add(x);
+                }
+            }
+        }
+        return reached;
     }
 
     List<String> resolveRemoval(String arg) {
@@ -174,15 +196,30 @@ public final class DependencyReports {
 
     // ---------------------------------------------------------------- chokepoints
 
+    private volatile List<Chokepoints.Ranked> ranking;
+
+    /** The chokepoint ranking of this store version: computed once, then served from memory. */
+    public List<Chokepoints.Ranked> ranking() {
+        List<Chokepoints.Ranked> r = ranking;
+        if (r == null) {
+            synchronized (this) {
+                if (ranking == null)
+                    ranking = List.copyOf(new Chokepoints(graph).ranking());
+                r = ranking;
+            }
+        }
+        return r;
+    }
+
     public Reports.ChokepointReport chokepoints(int top) {
         Chokepoints c = new Chokepoints(graph);
         List<Reports.SoleProvider> sole = new ArrayList<>();
         for (Chokepoints.SoleProvider s : c.soleProviders(select))
             sole.add(new Reports.SoleProvider(new Reports.Entity(s.input(), s.inputLabel()), new Reports.Entity(s.provider(), s.providerLabel()),
                     s.sharePercent(), s.source(), s.dependents().stream().map(graph::label).toList()));
-        List<Reports.Ranked> ranking = c.ranking().stream().limit(top)
+        List<Reports.Ranked> ranked = ranking().stream().limit(top)
                 .map(r -> new Reports.Ranked(entity(graph.iri(r.node())), r.failed(), r.partial())).toList();
-        return new Reports.ChokepointReport(sole, ranking);
+        return new Reports.ChokepointReport(sole, ranked);
     }
 
     // ----------------------------------------------------------------

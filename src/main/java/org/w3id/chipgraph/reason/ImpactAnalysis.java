@@ -1,10 +1,12 @@
 package org.w3id.chipgraph.reason;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Collection;
-import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,6 +23,15 @@ import java.util.TreeSet;
  * one need per target: losing any of them fails the node.
  * A product whose own supply is not recorded is no surviving alternative: the answer is
  * about every path the graph knows ("Nvidia's chips have no other foundry in the graph").
+ *
+ * <p>Every walk touches only what the removal reaches upstream (the failure propagation, then
+ * one breadth-first walk from everything gone together, and one per removed entity only when
+ * an affected node has no gone direct dependency), never an array per node the size of the
+ * graph, so a removal costs in proportion to what it affects. Dominator trees over the AND/OR
+ * graph were considered and left: with joint needs (AND) a node can fail without any single
+ * dominator, and the answer also lists who loses only some paths, which is plain upstream
+ * reachability; the propagation here is exact and costs no precomputation per store version.
+ * {@code bench.PerRemovalImpact} keeps the former computation as the baseline.
  */
 public final class ImpactAnalysis {
     /** An entity that loses every path to something it needs: which need, and what was lost. */
@@ -36,64 +47,150 @@ public final class ImpactAnalysis {
     }
 
     public Result remove(Collection<Integer> removedNodes) {
-        int n = g.size();
-        boolean[] gone = new boolean[n];
-        Deque<Integer> work = new ArrayDeque<>();
-        for (int r : removedNodes) {
-            gone[r] = true;
-            work.add(r);
-        }
+        return remove(removedNodes, Deadline.NONE);
+    }
+
+    public Result remove(Collection<Integer> removedNodes, Deadline deadline) {
+        BitSet gone = new BitSet();
         Map<Integer, Failure> failures = new LinkedHashMap<>();
-        while (!work.isEmpty()) {
-            int lostNode = work.poll();
-            for (int e : g.in(lostNode)) {
-                int x = g.edge(e).from();
-                if (gone[x])
-                    continue;
-                String need = g.edge(e).property();
-                if (g.isPartial(need))
-                    continue;
-                List<Integer> alternatives = g.isJoint(need) ? List.of(lostNode) : targets(x, need);
-                if (alternatives.stream().allMatch(t -> gone[t] || g.isProductWithUnknownSupply(t))) {
-                    gone[x] = true;
-                    failures.put(x, new Failure(x, need, alternatives));
-                    work.add(x);
-                }
-            }
-        }
+        int[] goneList = propagate(removedNodes, gone, failures, deadline);
         // Everyone upstream of something gone lost at least one path; those not failed lost only some.
+        BitSet touched = upstream(goneList, goneList.length, deadline);
+        Map<Integer, BitSet> upOfRemoved = new HashMap<>();
         List<Partial> partial = new ArrayList<>();
-        boolean[] touched = new boolean[n];
-        for (int x = 0; x < n; x++) {
-            if (!gone[x])
+        for (int x = touched.nextSetBit(0); x >= 0; x = touched.nextSetBit(x + 1)) {
+            if (gone.get(x))
                 continue;
-            boolean[] up = g.reachableFrom(x, false);
-            for (int y = 0; y < n; y++)
-                if (up[y]) touched[y] = true;
-        }
-        for (int x = 0; x < n; x++) {
-            if (!touched[x] || gone[x])
-                continue;
-            // What it lost: its direct dependencies that are gone, else the removed entities it reached.
+            deadline.check();
+            // What it lost: its direct dependencies that are gone, else the removed entities it reaches.
             List<Integer> lost = new ArrayList<>();
-            for (int e : g.out(x))
-                if (gone[g.edge(e).to()] && !lost.contains(g.edge(e).to()))
-                    lost.add(g.edge(e).to());
-            if (lost.isEmpty()) {
-                boolean[] down = g.reachableFrom(x, true);
-                for (int r : removedNodes)
-                    if (down[r]) lost.add(r);
+            for (int i = g.outBegin(x), end = g.outEnd(x); i < end; i++) {
+                int t = g.edge(g.outEdgeAt(i)).to();
+                if (gone.get(t) && !lost.contains(t))
+                    lost.add(t);
             }
+            if (lost.isEmpty())
+                for (int r : removedNodes)
+                    if (upOfRemoved.computeIfAbsent(r, k -> upstream(new int[] {k}, 1, deadline)).get(x))
+                        lost.add(r);
             partial.add(new Partial(x, lost));
         }
         return new Result(new TreeSet<>(removedNodes), new ArrayList<>(failures.values()), partial);
     }
 
+    /** How many would fail and how many lose only some without {@code node}: {@link #remove} without the lists. */
+    public int[] counts(int node) {
+        BitSet gone = new BitSet();
+        Map<Integer, Failure> failures = new LinkedHashMap<>();
+        int[] goneList = propagate(List.of(node), gone, failures, Deadline.NONE);
+        BitSet touched = upstream(goneList, goneList.length, Deadline.NONE);
+        touched.andNot(gone);
+        return new int[] {failures.size(), touched.cardinality()};
+    }
+
+    /**
+     * The failure propagation: marks everything gone (removed or failed) in {@code gone}, records
+     * each failure in order, and returns the gone nodes in the order they went.
+     */
+    private int[] propagate(Collection<Integer> removedNodes, BitSet gone, Map<Integer, Failure> failures, Deadline deadline) {
+        int[] work = new int[Math.max(16, removedNodes.size())];
+        int head = 0, tail = 0;
+        for (int r : removedNodes) {
+            gone.set(r);
+            work = push(work, tail++, r);
+        }
+        BitSet unknown = g.productsWithUnknownSupply();
+        Map<Need, Alternatives> needs = new HashMap<>();
+        while (head < tail) {
+            int lostNode = work[head++];
+            for (int i = g.inBegin(lostNode), end = g.inEnd(lostNode); i < end; i++) {
+                deadline.check();
+                DependencyGraph.Edge e = g.edge(g.inEdgeAt(i));
+                int x = e.from();
+                if (gone.get(x))
+                    continue;
+                String need = e.property();
+                if (g.isPartial(need))
+                    continue;
+                boolean lostAll;
+                List<Integer> alternatives;
+                if (g.isJoint(need)) {
+                    alternatives = List.of(lostNode);
+                    lostAll = gone.get(lostNode) || unknown.get(lostNode);
+                } else {
+                    Alternatives a = needs.computeIfAbsent(new Need(x, need), k -> new Alternatives(targets(x, need)));
+                    alternatives = a.targets;
+                    lostAll = a.allGone(gone, unknown);
+                }
+                if (lostAll) {
+                    gone.set(x);
+                    failures.put(x, new Failure(x, need, alternatives));
+                    work = push(work, tail++, x);
+                }
+            }
+        }
+        // A removed entity named twice went twice: keep each once, in order.
+        return new LinkedHashSet<>(Arrays.stream(work, 0, tail).boxed().toList()).stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private record Need(int node, String property) {}
+
+    /**
+     * The targets of one need and how far they are known to be lost: nothing comes back within
+     * one removal, so the scan resumes where it stopped, and a node with many alternatives costs
+     * one pass over them, not one per lost alternative.
+     */
+    private static final class Alternatives {
+        final List<Integer> targets;
+        int firstAlive;
+
+        Alternatives(List<Integer> targets) {
+            this.targets = targets;
+        }
+
+        boolean allGone(BitSet gone, BitSet unknown) {
+            while (firstAlive < targets.size() && (gone.get(targets.get(firstAlive)) || unknown.get(targets.get(firstAlive))))
+                firstAlive++;
+            return firstAlive == targets.size();
+        }
+    }
+
+    /** Every node with a path of one edge or more to one of {@code starts}: one walk for all of them. */
+    private BitSet upstream(int[] starts, int count, Deadline deadline) {
+        BitSet reached = new BitSet(), expanded = new BitSet();
+        int[] queue = Arrays.copyOf(starts, Math.max(16, count));
+        int head = 0, tail = count;
+        for (int i = 0; i < count; i++)
+            expanded.set(starts[i]);
+        while (head < tail) {
+            int y = queue[head++];
+            for (int i = g.inBegin(y), end = g.inEnd(y); i < end; i++) {
+                deadline.check();
+                int x = g.edge(g.inEdgeAt(i)).from();
+                reached.set(x);
+                if (!expanded.get(x)) {
+                    expanded.set(x);
+                    queue = push(queue, tail++, x);
+                }
+            }
+        }
+        return reached;
+    }
+
+    private static int[] push(int[] a, int at, int v) {
+        if (at == a.length)
+            a = Arrays.copyOf(a, a.length * 2);
+        a[at] = v;
+        return a;
+    }
+
     private List<Integer> targets(int node, String property) {
         List<Integer> t = new ArrayList<>();
-        for (int e : g.out(node))
-            if (g.edge(e).property().equals(property))
-                t.add(g.edge(e).to());
+        for (int i = g.outBegin(node), end = g.outEnd(node); i < end; i++) {
+            DependencyGraph.Edge e = g.edge(g.outEdgeAt(i));
+            if (e.property().equals(property))
+                t.add(e.to());
+        }
         return t;
     }
 }

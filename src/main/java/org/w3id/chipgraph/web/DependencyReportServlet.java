@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.w3id.chipgraph.reason.Deadline;
 import org.w3id.chipgraph.reason.DependencyReports;
 import org.w3id.chipgraph.reason.Reports;
 
@@ -35,7 +36,8 @@ public final class DependencyReportServlet extends ApiServlet {
 
     @Override
     void answer(HttpServletRequest req, HttpServletResponse resp, StoreContext store) throws IOException {
-        DependencyReports reports = store.reports();
+        Deadline deadline = store.queryDeadline();
+        DependencyReports reports = store.reports(deadline);
         boolean csv = Responses.wantsCsv(req);
         switch (report) {
             case EXPLAIN -> {
@@ -44,7 +46,7 @@ public final class DependencyReportServlet extends ApiServlet {
                 else Responses.json(resp, ReportJson.explain(r));
             }
             case IMPACT -> {
-                Reports.Impact r = impact(reports, removed(req), Params.date(req, "asOf"));
+                Reports.Impact r = impact(reports, removed(req), Params.date(req, "asOf"), deadline);
                 if (csv) Responses.csv(resp, ReportTables.IMPACT_HEADER, ReportTables.impact(r));
                 else Responses.json(resp, ReportJson.impact(r));
             }
@@ -56,9 +58,9 @@ public final class DependencyReportServlet extends ApiServlet {
         }
     }
 
-    private static Reports.Impact impact(DependencyReports reports, List<String> removed, LocalDate asOf) {
+    private static Reports.Impact impact(DependencyReports reports, List<String> removed, LocalDate asOf, Deadline deadline) {
         try {
-            return reports.impact(removed, asOf);
+            return reports.impact(removed, asOf, deadline);
         } catch (IllegalArgumentException e) {
             if (Responses.status(e) != 0)
                 throw e;

@@ -17,6 +17,7 @@ import org.apache.jena.atlas.web.AcceptList;
 import org.apache.jena.atlas.web.MediaType;
 import org.apache.jena.query.QueryCancelledException;
 import org.w3id.chipgraph.query.EntityResolver;
+import org.w3id.chipgraph.reason.Deadline;
 import org.w3id.chipgraph.query.ParameterException;
 
 /**
@@ -104,6 +105,7 @@ final class Responses {
             case EntityResolver.UnresolvedEntity x -> x.candidates.isEmpty() ? 404 : 400;
             case ParameterException x -> 400;
             case QueryCancelledException x -> 503;
+            case Deadline.Exceeded x -> 503;
             default -> 0;
         };
     }

@@ -1,10 +1,15 @@
 package org.w3id.chipgraph.web;
 
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
 import org.apache.jena.query.Query;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.engine.Timeouts;
 import org.apache.jena.sparql.exec.RowSetRewindable;
 import org.w3id.chipgraph.Memo;
 import org.w3id.chipgraph.query.EntityResolver;
@@ -12,6 +17,7 @@ import org.w3id.chipgraph.query.QueryRunner;
 import org.w3id.chipgraph.reason.DependencyFunctions;
 import org.w3id.chipgraph.reason.DependencyGraph;
 import org.w3id.chipgraph.reason.DependencyIndex;
+import org.w3id.chipgraph.reason.Deadline;
 import org.w3id.chipgraph.reason.DependencyReports;
 import org.w3id.chipgraph.search.LabelIndex;
 
@@ -26,12 +32,13 @@ import org.w3id.chipgraph.search.LabelIndex;
 public final class StoreContext {
     private final DatasetGraph dsg;
     private final Memo<DependencyEdges> edges;
-    private final Memo<DependencyReports> reports;
+    /** Built in the background on first use, so that a request waits only until its own deadline. */
+    private final Memo<CompletableFuture<DependencyReports>> reports;
 
     public StoreContext(DatasetGraph dsg) {
         this.dsg = dsg;
         this.edges = new Memo<>(() -> DependencyEdges.read(dsg, dependencyGraph()));
-        this.reports = new Memo<>(() -> new DependencyReports(select(), dependencyGraph()));
+        this.reports = new Memo<>(this::buildReports);
     }
 
     public DatasetGraph dataset() { return dsg; }
@@ -44,7 +51,47 @@ public final class StoreContext {
 
     DependencyEdges edges() { return edges.get(); }
 
-    DependencyReports reports() { return reports.get(); }
+    DependencyReports reports() { return reports(Deadline.NONE); }
+
+    /**
+     * The dependency reports of this version, waiting for their build no longer than the
+     * deadline: past it the request is told to come back (503) while the build carries on.
+     */
+    DependencyReports reports(Deadline deadline) {
+        CompletableFuture<DependencyReports> f = reports.get();
+        try {
+            return deadline.limitMillis() > 0 ? f.get(deadline.remainingMillis(), TimeUnit.MILLISECONDS) : f.get();
+        } catch (TimeoutException e) {
+            throw new Deadline.Exceeded("The dependency graph of this store version is still being built; ask again shortly");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while the dependency graph was built", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** The server's query time limit, as a deadline starting now (none when there is no limit). */
+    Deadline queryDeadline() {
+        return Deadline.in(Timeouts.extractQueryTimeout(dsg.getContext()).overallTimeoutMillis());
+    }
+
+    /** Graph, then the chokepoint ranking, on a daemon thread: neither is bound by a request's time limit. */
+    private CompletableFuture<DependencyReports> buildReports() {
+        CompletableFuture<DependencyReports> f = new CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            try {
+                DependencyReports r = new DependencyReports(select(), dependencyGraph());
+                f.complete(r);
+                r.ranking();
+            } catch (Throwable e) {
+                f.completeExceptionally(e);
+            }
+        }, "chipgraph-dependency-reports");
+        t.setDaemon(true);
+        t.start();
+        return f;
+    }
 
     Function<Query, RowSetRewindable> select() {
         return q -> QueryRunner.select(dsg, q, Map.of());

@@ -83,6 +83,9 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Also measure the curated graph (served with -Xmx256m) (default: on).")
     boolean curated;
 
+    @Option(names = "--only-what-if", description = "At each scale, load once and measure only what-if, chokepoints and cg:dependsOn counts (issue 17).")
+    boolean onlyWhatIf;
+
     @Option(names = "--rules-check-max-scale", defaultValue = "1", description = "Run the SPARQL rules against the Java fast path up to this scale (default: ${DEFAULT-VALUE}).")
     double rulesCheckMaxScale;
 
@@ -161,6 +164,14 @@ public final class BenchCommand implements Callable<Integer> {
         List<String> sample = sample(st, idx);
         Path sampleFile = dir.resolve("sample.txt");
         Files.write(sampleFile, sample);
+        if (onlyWhatIf) {
+            Path db = dir.resolve("db-whatif");
+            child("load-ours scale " + sc, heap, List.of("load-ours", "--project", project.toString(),
+                    "--db", db.toString(), "--file", file.toString()), null).one();
+            new WhatIfBench(this).run(sc, db, dir, st);
+            deleteTree(db);
+            return;
+        }
 
         // ---- loading: ours and Jena's two bulk loaders, interleaved run by run
         Path ours = loading(sc, dir, file);
@@ -170,6 +181,7 @@ public final class BenchCommand implements Callable<Integer> {
 
         // ---- HTTP
         new ServerBench(this).run(sc, ours, serverHeap, sampleFile, sample);
+        new WhatIfBench(this).run(sc, ours, dir, st);
         deleteTree(ours);
     }
 

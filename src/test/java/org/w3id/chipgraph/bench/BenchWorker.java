@@ -84,6 +84,7 @@ public final class BenchWorker {
             case "owl-micro" -> owlMicro(o);
             case "rules" -> rules(o);
             case "serve-plain" -> servePlain(o);
+            case "whatif" -> WhatIfWorker.run(o);
             default -> throw new IllegalArgumentException("unknown worker mode " + args[0]);
         }
         System.out.flush();

@@ -58,6 +58,7 @@ final class Targets {
                         String.format(Locale.ROOT, "%s s vs %s s = %.2fx", Results.fmt(all.median()), Results.fmt(bound.median()), ratio),
                         ratio <= 2 ? "met" : "missed"));
             }
+            WhatIfTargets.evaluate(r, sc, out);
             Results.Row arqAll = r.find(sc, "all pairs", "ARQ path");
             Results.Row arqDnf = r.findNote(sc, "arq-all", "ARQ path");
             if (all != null && arqAll != null) {

@@ -10,6 +10,8 @@ import org.w3id.chipgraph.serve.ServerOptions;
  *   /id/X                   entity pages (HTML) and descriptions (Turtle, JSON-LD...) by content negotiation
  *   /search?q=              search results page
  *   /queries, /queries/N    the catalogue's questions and their answers as pages
+ *   /chips                  the chip explorer: specs and classification on a date, sorted, filtered, as CSV
+ *   /timeline               every measure on one time axis by issuer, with the links between them
  *   /api/search?q=          label search, JSON or CSV
  *   /api/queries[/N]        the catalogue; one query run with its parameters bound, SPARQL JSON or CSV
  *   /api/neighbourhood      the dependency neighbourhood of an entity, for the picture
@@ -31,6 +33,7 @@ public final class WebRoutes {
          .addServlet("/id/*", new EntityServlet())
          .addServlet("/search", new SearchPageServlet())
          .addServlet("/queries/*", new QueryPageServlet(options.project()))
+         .addServlet("/chips", new ChipsServlet(options.project()))
          .addServlet("/api/search", new SearchApiServlet())
          .addServlet("/api/queries/*", new QueryApiServlet(options.project()))
          .addServlet("/api/neighbourhood", new NeighbourhoodServlet())

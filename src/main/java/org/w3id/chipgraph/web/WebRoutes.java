@@ -34,6 +34,7 @@ public final class WebRoutes {
          .addServlet("/search", new SearchPageServlet())
          .addServlet("/queries/*", new QueryPageServlet(options.project()))
          .addServlet("/chips", new ChipsServlet(options.project()))
+         .addServlet("/timeline", new TimelineServlet(options.project()))
          .addServlet("/api/search", new SearchApiServlet())
          .addServlet("/api/queries/*", new QueryApiServlet(options.project()))
          .addServlet("/api/neighbourhood", new NeighbourhoodServlet())

@@ -14,6 +14,7 @@ import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.QueryExecBuilder;
 import org.apache.jena.sparql.exec.RowSet;
+import org.apache.jena.sparql.exec.RowSetRewindable;
 import org.apache.jena.system.Txn;
 import org.w3id.chipgraph.query.CatalogQuery;
 import org.w3id.chipgraph.query.EntityResolver;
@@ -72,6 +73,14 @@ final class CatalogQueryRunner {
                 checkIri(n.getURI());
         boolean capped = QueryRunner.capRows(query, maxRows);
         return new Prepared(q, query, bindings, capped);
+    }
+
+    /** A catalogue query by name with its parameters bound, its rows read into memory (for pages built from several queries). */
+    RowSetRewindable run(StoreContext store, String name, Map<String, String> given) {
+        Prepared p = prepare(store, byName(name), given);
+        RowSetRewindable[] rows = new RowSetRewindable[1];
+        stream(store.dataset(), p, rs -> rows[0] = QueryRunner.materialize(rs));
+        return rows[0];
     }
 
     /** Runs the query in one read transaction and gives its rows, as they come, to {@code use}. */

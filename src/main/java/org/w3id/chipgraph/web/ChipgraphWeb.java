@@ -17,6 +17,8 @@ import org.apache.jena.rdf.model.Model;
  *   /ontology, /ontology.ttl the ontology's reference page, or its RDF by content negotiation
  *   /search?q=              search results page
  *   /queries, /queries/N    the catalogue's questions and their answers as pages
+ *   /chips                  the chip explorer: specs and classification on a date, sorted, filtered, as CSV
+ *   /timeline               every measure on one time axis by issuer, with the links between them
  *   /api/search?q=          label search, JSON or CSV
  *   /api/queries[/N]        the catalogue; one query run with its parameters bound, SPARQL JSON or CSV
  *   /api/neighbourhood      the dependency neighbourhood of an entity, for the picture
@@ -52,6 +54,8 @@ public final class ChipgraphWeb implements FusekiModule {
          .addServlet("/ontology", new OntologyServlet(store))
          .addServlet("/ontology.ttl", new OntologyServlet(store))
          .addServlet("/search", new SearchPageServlet(store))
+         .addServlet("/chips", new ChipsServlet(store, queries))
+         .addServlet("/timeline", new TimelineServlet(store, queries))
          .addServlet("/queries/*", new QueryPageServlet(store, queries))
          .addServlet("/api/search", new SearchApiServlet(store))
          .addServlet("/api/queries/*", new QueryApiServlet(store, queries))

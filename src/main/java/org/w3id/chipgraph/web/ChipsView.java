@@ -1,0 +1,19 @@
+package org.w3id.chipgraph.web;
+
+import java.util.List;
+
+/**
+ * What chips.jte shows: the date, the filter choices (with the chosen one marked), the column
+ * headers as sort links, the rows shown, and the link to the same view as CSV. Public because
+ * the compiled templates live in jte's own package.
+ */
+public record ChipsView(String asOf, List<Option> designers, List<Option> countries, List<Option> classifications,
+                        String sort, String dir, List<Header> headers, List<ChipRow.Scheme> schemes,
+                        List<ChipRow> rows, int total, String csvHref, String resetHref) {
+
+    /** A choice in a filter: its parameter value, label and whether it is the one chosen. */
+    public record Option(String value, String label, boolean selected) {}
+
+    /** A column header: its label, the link that sorts by it (or turns the order round), and aria-sort. */
+    public record Header(String key, String label, String href, String ariaSort, boolean numeric, boolean scheme) {}
+}

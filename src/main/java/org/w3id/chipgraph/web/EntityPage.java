@@ -64,6 +64,8 @@ final class EntityPage {
         String head = "<link rel=\"alternate\" type=\"text/turtle\" href=\"?format=ttl\">\n"
                 + "<link rel=\"alternate\" type=\"application/ld+json\" href=\"?format=jsonld\">\n"
                 + "<script src=\"/assets/vendor/cytoscape.min.js\" defer></script>\n"
+                + "<script src=\"/assets/vendor/klay.js\" defer></script>\n"
+                + "<script src=\"/assets/vendor/cytoscape-klay.js\" defer></script>\n"
                 + "<script src=\"/assets/graph.js\" defer></script>";
         return Html.page(title, head, b.toString());
     }

@@ -59,7 +59,15 @@ final class NeighbourhoodServlet extends HttpServlet {
         } else {
             resp.setContentType("application/json;charset=utf-8");
             w = resp.getWriter();
-            w.println(json(n, edges, labels).toString());
+            JsonObject o = json(n, edges, labels);
+            // The country of each node, for grouping a large picture by country.
+            var countries = NodeCountries.of(dsg, n.levels().keySet(), labels);
+            o.get("nodes").getAsArray().forEach(x -> {
+                String c = countries.get(x.getAsObject().getString("id"));
+                if (c != null)
+                    x.getAsObject().put("country", c);
+            });
+            w.println(o.toString());
         }
         w.flush();
     }

@@ -43,6 +43,13 @@ final class QueryCommand implements Callable<Integer> {
             description = "The date a valid-time query answers for: binds its ?asOf parameter (same as -p asOf=DATE).")
     java.time.LocalDate asOf;
 
+    @Option(names = "--width", paramLabel = "COLUMNS", defaultValue = "" + TextTable.DEFAULT_WIDTH,
+            description = "For --format table: fit the table in this many terminal columns, cutting long cells with '…' (default: ${DEFAULT-VALUE}).")
+    int width;
+
+    @Option(names = "--full-width", description = "For --format table: keep every cell whole, however wide the table.")
+    boolean fullWidth;
+
     @Override
     public Integer call() {
         QueryCatalog catalog = QueryCatalog.in(storeOptions.project.resolve("queries"));
@@ -66,7 +73,7 @@ final class QueryCommand implements Callable<Integer> {
                 // Show typed literals with the usual prefixes (xsd:date, not the full IRI).
                 var shown = q.getPrologue().copy();
                 shown.getPrefixMapping().setNsPrefix("xsd", "http://www.w3.org/2001/XMLSchema#");
-                ResultSetFormatter.out(System.out, rs, shown);
+                new TextTable(rows, shown.getPrefixMapping()).print(System.out, fullWidth ? 0 : width);
             }
             case csv -> ResultSetFormatter.outputAsCSV(System.out, rs);
             case tsv -> ResultSetFormatter.outputAsTSV(System.out, rs);

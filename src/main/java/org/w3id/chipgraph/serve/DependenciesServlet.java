@@ -20,13 +20,15 @@ import org.w3id.chipgraph.query.EntityResolver;
 import org.w3id.chipgraph.query.QueryRunner;
 import org.w3id.chipgraph.reason.DependencyFunctions;
 import org.w3id.chipgraph.reason.DependencyIndex;
+import org.w3id.chipgraph.search.LabelIndex;
 
 /**
  * {@code /api/dependencies?of=X[&limit=100]}: what X depends on, directly or through a chain;
  * {@code /api/dependents?of=X[&limit=100]}: who depends on X. Both answer with the number of
  * answers and the first {@code limit} of them (nearest first), from the dependency index the
  * loader built: the same pairs as cg:dependsOn / cgf:dependsOn. JSON by default, CSV (one IRI
- * a row, the count in the {@code X-Total-Count} header) when the client asks for text/csv.
+ * and its label a row, the count in the {@code X-Total-Count} header) when the client asks for
+ * text/csv. The JSON lists the answers as IRIs ({@code answers}) and with their labels ({@code labelled}).
  * {@code of} is an entity argument as DESIGN.md says (IRI, local name or exact label).
  */
 public final class DependenciesServlet extends HttpServlet {
@@ -82,14 +84,15 @@ public final class DependenciesServlet extends HttpServlet {
         if (csv) {
             resp.setContentType("text/csv;charset=utf-8");
             PrintWriter w = resp.getWriter();
-            w.print("iri\r\n");
+            w.print("iri,label\r\n");
             for (int i = 0; i < shown; i++)
-                w.print(index.iri(answers[i]) + "\r\n");
+                w.print(index.iri(answers[i]) + "," + csvField(labels(dsg).label(index.iri(answers[i]))) + "\r\n");
             w.flush();
             return;
         }
         JsonObject o = new JsonObject();
         o.put("entity", iri);
+        o.put("entityLabel", labels(dsg).label(iri));
         o.put("question", direction == Direction.DEPENDENCIES ? "what it depends on" : "who depends on it");
         o.put("count", count);
         o.put("limit", limit);
@@ -97,6 +100,15 @@ public final class DependenciesServlet extends HttpServlet {
         for (int i = 0; i < shown; i++)
             a.add(index.iri(answers[i]));
         o.put("answers", a);
+        // The same answers with their labels, for readers of the JSON.
+        JsonArray labelled = new JsonArray();
+        for (int i = 0; i < shown; i++) {
+            JsonObject x = new JsonObject();
+            x.put("iri", index.iri(answers[i]));
+            x.put("label", labels(dsg).label(index.iri(answers[i])));
+            labelled.add(x);
+        }
+        o.put("labelled", labelled);
         resp.setContentType("application/json;charset=utf-8");
         resp.getWriter().println(o.toString());
     }
@@ -112,6 +124,14 @@ public final class DependenciesServlet extends HttpServlet {
         if (index.idOf(Chipgraph.ID + local) != null)
             return Chipgraph.ID + local;
         return new EntityResolver(q -> QueryRunner.select(dsg, q, Map.of())).resolve(arg);
+    }
+
+    private static LabelIndex labels(DatasetGraph dsg) {
+        return LabelIndex.of(dsg);
+    }
+
+    private static String csvField(String v) {
+        return "\"" + v.replace("\"", "\"\"") + "\"";
     }
 
     private static void error(HttpServletResponse resp, int status, String message, List<String> candidates) throws IOException {

@@ -71,6 +71,7 @@ final class Html {
                 <meta name="viewport" content="width=device-width, initial-scale=1">
                 <title>%s · chipgraph</title>
                 <link rel="stylesheet" href="/assets/chipgraph.css">
+                <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml">
                 %s
                 </head><body>
                 <a class="skip" href="#main">Skip to content</a>

@@ -90,7 +90,10 @@ final class QueryPageServlet extends HttpServlet {
     }
 
     private static void table(StringBuilder b, RowSetRewindable rows, Describer d) {
-        List<String> vars = NamedQueries.vars(rows);
+        AnswerColumns.Columns columns = AnswerColumns.of(rows);
+        List<String> vars = columns.shown();
+        if (!columns.empty().isEmpty())
+            b.append("<p class=\"empty-columns\">Left out, empty in every row: ").append(esc(String.join(", ", columns.empty()))).append("</p>\n");
         b.append("<div class=\"table-wrap\"><table class=\"results\"><thead><tr>");
         for (String v : vars)
             b.append("<th scope=\"col\">").append(esc(v)).append("</th>");

@@ -15,6 +15,7 @@ import org.w3id.chipgraph.serve.ServerOptions;
  *   /api/neighbourhood      the dependency neighbourhood of an entity, for the picture
  *   /ui/                    the Fuseki UI (query editor); its calls are redirected to /$/ and /chipgraph/
  *   /assets/                CSS, scripts, Cytoscape.js
+ *   /favicon.ico            the icon (SVG), asked for by browsers on every page
  * </pre>
  */
 public final class WebRoutes {
@@ -23,6 +24,7 @@ public final class WebRoutes {
     /** Must be called before the read-only filter is added, so the UI's redirects come first (they change nothing). */
     public static void addUiFilter(FusekiServer.Builder b) {
         b.addFilter("/ui/*", new UiPathFilter());
+        b.addFilter("/ui/*", new UiReadOnlyNotice());
     }
 
     /** Servlet mappings "/x/*" also answer "/x" itself (with no path info). */
@@ -35,6 +37,7 @@ public final class WebRoutes {
          .addServlet("/api/queries/*", new QueryApiServlet(options.project()))
          .addServlet("/api/neighbourhood", new NeighbourhoodServlet())
          .addServlet("/ui/*", new ClasspathFiles("/webapp", "index.html"))
-         .addServlet("/assets/*", new ClasspathFiles("/web/assets", null));
+         .addServlet("/assets/*", new ClasspathFiles("/web/assets", null))
+         .addServlet("/favicon.ico", new FaviconServlet());
     }
 }

@@ -204,6 +204,36 @@ class BrowserTest {
         assertNoPolicyViolation();
     }
 
+    @Test
+    void theFusekiUiIsReadOnly() {
+        driver.get(base + "/ui/");
+        waiting().until(d -> d.findElement(By.tagName("body")).getText().contains("/chipgraph"));
+        String notice = waiting().until(d -> d.findElement(By.id("cg-readonly"))).getText();
+        assertTrue(notice.startsWith("Read-only"), notice);
+        // The dataset list and the dataset's tabs offer no write action a reader can see.
+        shots.step("datasets");
+        assertNoVisibleWriteAction();
+        driver.get(base + "/ui/#/dataset/chipgraph/query");
+        waiting().until(d -> !d.findElements(By.cssSelector(".yasqe_queryButton")).isEmpty());
+        shots.step("query-tab");
+        assertNoVisibleWriteAction();
+        // Their routes lead back to the query editor.
+        for (String route : List.of("upload", "edit")) {
+            driver.get(base + "/ui/#/dataset/chipgraph/" + route);
+            waiting().until(ExpectedConditions.urlToBe(base + "/ui/#/dataset/chipgraph/query"));
+        }
+    }
+
+    void assertNoVisibleWriteAction() {
+        List<String> visible = driver.findElements(By.cssSelector("a, button")).stream().filter(WebElement::isDisplayed)
+                .map(e -> e.getText().strip().toLowerCase()).filter(t -> t.equals("add data") || t.equals("edit")).toList();
+        assertEquals(List.of(), visible, "write tabs or buttons shown");
+        @SuppressWarnings("unchecked")
+        List<String> hrefs = (List<String>) js("return Array.from(document.querySelectorAll('a')).filter(a => a.offsetParent !== null)"
+                + ".map(a => a.getAttribute('href') || '').filter(h => /\\/(upload|edit)$/.test(h));");
+        assertEquals(List.of(), hrefs);
+    }
+
     /**
      * The server's Content-Security-Policy blocked nothing the pages and the Fuseki UI use, but
      * for the query editor's fetch of prefix.cc's prefix list (for autocompletion): a call to

@@ -46,6 +46,31 @@ final class QueryCommand implements Callable<Integer> {
             description = "The date a valid-time query answers for: binds its ?asOf parameter (same as -p asOf=DATE).")
     LocalDate asOf;
 
+    @Option(names = "--width", paramLabel = "COLUMNS", defaultValue = "" + TextTable.DEFAULT_WIDTH,
+            description = "For --format table: fit the table in this many terminal columns, cutting long cells with '…' (default: ${DEFAULT-VALUE} on a terminal; piped output keeps cells whole).")
+    int width;
+
+    @Option(names = "--full-width", description = "For --format table: keep every cell whole, however wide the table.")
+    boolean fullWidth;
+
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    private boolean widthGiven() {
+        return spec != null && spec.commandLine().getParseResult().hasMatchedOption("--width");
+    }
+
+    /** Whether stdout is a terminal: piped or redirected output keeps every cell whole (scripts, files). */
+    static boolean terminal() {
+        java.io.Console c = System.console();
+        if (c == null)
+            return false;
+        try {   // JDK 22+: a Console exists even when redirected; isTerminal() tells
+            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(c);
+        } catch (ReflectiveOperationException e) {
+            return true;   // JDK 21: a Console exists only for a terminal
+        }
+    }
+
     @Override
     public Integer call() {
         QueryCatalog catalog = QueryCatalog.in(storeOptions.project.resolve("queries"));
@@ -69,7 +94,7 @@ final class QueryCommand implements Callable<Integer> {
                 // Show typed literals with the usual prefixes (xsd:date, not the full IRI).
                 var shown = q.getPrologue().copy();
                 shown.getPrefixMapping().setNsPrefix("xsd", "http://www.w3.org/2001/XMLSchema#");
-                ResultSetFormatter.out(System.out, rs, shown);
+                new TextTable(rows, shown.getPrefixMapping()).print(System.out, fullWidth || (!widthGiven() && !terminal()) ? 0 : width);
             }
             case csv -> ResultSetFormatter.outputAsCSV(System.out, rs);
             case tsv -> ResultSetFormatter.outputAsTSV(System.out, rs);

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-/** The queries of {@code queries/}, each a file with a header (see {@link CatalogQuery}). */
+/** The queries of {@code queries/} in natural order of their names (d1, d2, ..., d10), each a file with a header (see {@link CatalogQuery}). */
 public record QueryCatalog(Path dir, List<CatalogQuery> queries) {
 
     public static QueryCatalog in(Path dir) {
@@ -16,7 +16,8 @@ public record QueryCatalog(Path dir, List<CatalogQuery> queries) {
             return new QueryCatalog(dir, List.of());
         try (Stream<Path> s = Files.list(dir)) {
             return new QueryCatalog(dir, s.filter(p -> p.getFileName().toString().endsWith(".rq"))
-                    .sorted().map(CatalogQuery::read).toList());
+                    .sorted((a, b) -> NaturalOrder.INSTANCE.compare(a.getFileName().toString(), b.getFileName().toString()))
+                    .map(CatalogQuery::read).toList());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list " + dir, e);
         }

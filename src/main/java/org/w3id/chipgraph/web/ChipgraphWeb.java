@@ -26,6 +26,7 @@ import org.apache.jena.rdf.model.Model;
  *   /api/explain, /api/impact, /api/chokepoints   the dependency reports
  *   /ui/                    the Fuseki UI (query editor) files
  *   /assets/                CSS, scripts, Cytoscape.js
+ *   /favicon.ico            the icon (SVG), asked for by browsers on every page
  * </pre>
  * Servlet mappings "/x/*" also answer "/x" itself (with no path info).
  */
@@ -66,6 +67,9 @@ public final class ChipgraphWeb implements FusekiModule {
          .addServlet("/api/impact", new DependencyReportServlet(store, DependencyReportServlet.Report.IMPACT))
          .addServlet("/api/chokepoints", new DependencyReportServlet(store, DependencyReportServlet.Report.CHOKEPOINTS))
          .addServlet("/ui/*", new ClasspathFiles("/webapp", "index.html"))
-         .addServlet("/assets/*", new ClasspathFiles("/web/assets", null));
+         .addServlet("/assets/*", new ClasspathFiles("/web/assets", null))
+         .addServlet("/favicon.ico", new FaviconServlet());
+        // The Fuseki UI page without its write tabs, and a notice that the data is read-only.
+        b.addFilter("/ui/*", new UiReadOnlyNotice());
     }
 }

@@ -12,6 +12,7 @@ import org.apache.jena.atlas.json.JsonArray;
 import org.apache.jena.atlas.json.JsonObject;
 import org.w3id.chipgraph.Chipgraph;
 import org.w3id.chipgraph.reason.DependencyIndex;
+import org.w3id.chipgraph.search.LabelIndex;
 
 /**
  * What an entity reaches along dependencies, from the dependency index the loader built (the
@@ -47,18 +48,29 @@ final class DependencyReachServlet extends ApiServlet {
         for (int a : answers)
             iris.add(index.iri(a));
         resp.setHeader("X-Total-Count", Integer.toString(count));
+        LabelIndex labels = store.labels();
         if (Responses.wantsCsv(req)) {
-            Responses.csv(resp, List.of("iri"), iris.stream().map(List::of).toList());
+            Responses.csv(resp, List.of("iri", "label"), iris.stream().map(i -> List.of(i, labels.label(i))).toList());
             return;
         }
         JsonObject o = new JsonObject();
         o.put("entity", iri);
+        o.put("entityLabel", labels.label(iri));
         o.put("question", forward ? "what it depends on" : "who depends on it");
         o.put("count", count);
         o.put("limit", limit);
         JsonArray a = new JsonArray();
         iris.forEach(a::add);
         o.put("answers", a);
+        // The same answers with their labels, for readers of the JSON.
+        JsonArray labelled = new JsonArray();
+        for (String i : iris) {
+            JsonObject x = new JsonObject();
+            x.put("iri", i);
+            x.put("label", labels.label(i));
+            labelled.add(x);
+        }
+        o.put("labelled", labelled);
         Responses.json(resp, o);
     }
 

@@ -3,6 +3,7 @@ package org.w3id.chipgraph.web;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Supplier;
 
@@ -35,7 +36,15 @@ final class NeighbourhoodServlet extends ApiServlet {
         DependencyEdges.Neighbourhood n = edges.around(root, depth);
         LabelIndex labels = store.labels();
         if (!Responses.wantsCsv(req)) {
-            Responses.json(resp, json(n, edges, labels));
+            JsonObject o = json(n, edges, labels);
+            // The country of each node, for grouping a large picture by country.
+            Map<String, String> countries = NodeCountries.of(store.dataset(), n.levels().keySet(), labels);
+            o.get("nodes").getAsArray().forEach(x -> {
+                String c = countries.get(x.getAsObject().getString("id"));
+                if (c != null)
+                    x.getAsObject().put("country", c);
+            });
+            Responses.json(resp, o);
             return;
         }
         List<List<String>> rows = new ArrayList<>();

@@ -61,8 +61,10 @@ final class QueryPageServlet extends PageServlet {
                 throw e;
             error = Responses.message(e);
         }
+        AnswerColumns.Columns columns = AnswerColumns.of(vars, rows);
         Responses.page(resp, status, "query", Map.of("page", new QueryPage(q.name(), q.summary(), q.cq().orElse(null), q.tags(),
-                Links.editor(q), "/api/queries/" + Links.url(q.name()), fields(q, req), vars, rows, count[0], error, q.text())));
+                Links.editor(q), "/api/queries/" + Links.url(q.name()), fields(q, req), columns.shown(), columns.rows(),
+                columns.empty(), count[0], error, q.text())));
     }
 
     private static List<QueryPage.Field> fields(CatalogQuery q, HttpServletRequest req) {

@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -91,9 +92,24 @@ class DependenciesApiTest {
     void csvGivesOneIriARowAndTheCountInAHeader() throws Exception {
         HttpResponse<String> r = get("/api/dependents?of=id:asml&limit=3", "text/csv");
         assertEquals(200, r.statusCode());
-        assertTrue(r.body().startsWith("iri\r\n"), r.body());
+        assertTrue(r.body().startsWith("iri,label\r\n"), r.body());
         assertEquals(4, r.body().split("\r\n").length);
         assertEquals(Long.toString(sparqlCount("?x cg:dependsOn id:asml")), r.headers().firstValue("X-Total-Count").orElseThrow());
+    }
+
+    @Test
+    void answersCarryTheirLabels() throws Exception {
+        HttpResponse<String> r = get("/api/dependencies?of=id:h200", "application/json");
+        assertEquals(200, r.statusCode());
+        JsonObject o = JSON.parse(r.body());
+        assertEquals("Nvidia H200", o.getString("entityLabel"));
+        Map<String, String> labels = new HashMap<>();
+        o.get("labelled").getAsArray().forEach(v -> labels.put(v.getAsObject().getString("iri"), v.getAsObject().getString("label")));
+        assertEquals("TSMC", labels.get(Chipgraph.ID + "tsmc"), r.body());
+        assertEquals("Nvidia", labels.get(Chipgraph.ID + "nvidia"), r.body());
+        assertEquals(o.get("answers").getAsArray().size(), labels.size());
+        HttpResponse<String> csv = get("/api/dependencies?of=id:h200", "text/csv");
+        assertTrue(csv.body().contains(Chipgraph.ID + "tsmc,\"TSMC\"\r\n"), csv.body());
     }
 
     @Test

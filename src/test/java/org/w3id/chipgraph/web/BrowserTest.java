@@ -106,7 +106,8 @@ class BrowserTest {
 
     @SuppressWarnings("unchecked")
     Set<String> pictureNodeIds() {
-        return new TreeSet<>((List<String>) js("return window.chipgraphGraph.nodes().map(n => n.id());"));
+        // A summary node of a large picture stands for its members.
+        return new TreeSet<>((List<String>) js("return window.chipgraphGraph.nodes().flatMap(n => n.data('members') || [n.id()]);"));
     }
 
     @Test
@@ -160,6 +161,8 @@ class BrowserTest {
         Map<String, Number> p = (Map<String, Number>) js(
                 "var n = window.chipgraphGraph.getElementById(arguments[0]); return n.renderedPosition();", ID + "tsmc");
         WebElement graph = driver.findElement(By.id("graph"));
+        // Wholly in view: Selenium offsets from the centre of the element's visible part.
+        js("arguments[0].scrollIntoView({block: 'center'});", graph);
         int dx = (int) Math.round(p.get("x").doubleValue() - graph.getSize().getWidth() / 2.0);
         int dy = (int) Math.round(p.get("y").doubleValue() - graph.getSize().getHeight() / 2.0);
         new Actions(driver).moveToElement(graph, dx, dy).click().perform();
@@ -199,6 +202,36 @@ class BrowserTest {
         waiting().until(d -> d.findElement(By.tagName("body")).getText().contains("Donald Trump"));
         shots.step("editor-answer");
         assertNoPolicyViolation();
+    }
+
+    @Test
+    void theFusekiUiIsReadOnly() {
+        driver.get(base + "/ui/");
+        waiting().until(d -> d.findElement(By.tagName("body")).getText().contains("/chipgraph"));
+        String notice = waiting().until(d -> d.findElement(By.id("cg-readonly"))).getText();
+        assertTrue(notice.startsWith("Read-only"), notice);
+        // The dataset list and the dataset's tabs offer no write action a reader can see.
+        shots.step("datasets");
+        assertNoVisibleWriteAction();
+        driver.get(base + "/ui/#/dataset/chipgraph/query");
+        waiting().until(d -> !d.findElements(By.cssSelector(".yasqe_queryButton")).isEmpty());
+        shots.step("query-tab");
+        assertNoVisibleWriteAction();
+        // Their routes lead back to the query editor.
+        for (String route : List.of("upload", "edit")) {
+            driver.get(base + "/ui/#/dataset/chipgraph/" + route);
+            waiting().until(ExpectedConditions.urlToBe(base + "/ui/#/dataset/chipgraph/query"));
+        }
+    }
+
+    void assertNoVisibleWriteAction() {
+        List<String> visible = driver.findElements(By.cssSelector("a, button")).stream().filter(WebElement::isDisplayed)
+                .map(e -> e.getText().strip().toLowerCase()).filter(t -> t.equals("add data") || t.equals("edit")).toList();
+        assertEquals(List.of(), visible, "write tabs or buttons shown");
+        @SuppressWarnings("unchecked")
+        List<String> hrefs = (List<String>) js("return Array.from(document.querySelectorAll('a')).filter(a => a.offsetParent !== null)"
+                + ".map(a => a.getAttribute('href') || '').filter(h => /\\/(upload|edit)$/.test(h));");
+        assertEquals(List.of(), hrefs);
     }
 
     /**

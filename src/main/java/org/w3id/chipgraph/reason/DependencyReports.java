@@ -26,7 +26,7 @@ import org.w3id.chipgraph.query.EntityResolver;
 /**
  * The dependency questions as reports, shared by the command line and the HTTP API:
  * explain (chains with sources), impact (what breaks without X, optionally as of a date)
- * and chokepoints. Entity arguments are resolved as DESIGN.md says.
+ * and chokepoints. Entity arguments are resolved by EntityResolver (an IRI, a local name or an exact label).
  */
 public final class DependencyReports {
     private final Function<Query, RowSetRewindable> select;

@@ -112,7 +112,7 @@ final class Responses {
 
     /** What a client is told about an expected error. */
     static String message(RuntimeException e) {
-        return e instanceof QueryCancelledException ? "The query timed out" : e.getMessage();
+        return e instanceof QueryCancelledException ? "The query timed out: it took longer than the time limit (the server's query timeout)" : e.getMessage();
     }
 
     static List<String> candidates(RuntimeException e) {

@@ -56,13 +56,10 @@ final class ChipsServlet extends HttpServlet {
     }
 
     private static void error(HttpServletRequest req, HttpServletResponse resp, int status, String message) throws IOException {
-        if ("csv".equals(req.getParameter("format"))) {
-            resp.setStatus(status);
-            resp.setContentType("text/plain;charset=utf-8");
-            resp.getWriter().println(message);
-        } else {
+        if ("csv".equals(req.getParameter("format")))
+            Responses.text(resp, status, message);
+        else
             Responses.page(resp, status, "chips-error", Map.of("message", message));
-        }
     }
 
     private static void csv(HttpServletResponse resp, ChipQuery q, ChipExplorer.Table table, List<ChipRow> rows) throws IOException {

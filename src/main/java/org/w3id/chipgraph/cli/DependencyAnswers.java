@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.apache.jena.atlas.json.JsonObject;
-import org.w3id.chipgraph.reason.DependencyReports;
+import org.w3id.chipgraph.reason.Deadline;
 import org.w3id.chipgraph.web.ReportJson;
 
 /**
@@ -20,20 +20,22 @@ final class DependencyAnswers {
 
     static JsonObject explain(GraphAccess g, String from, String to) {
         return fromServer(g, "explain", List.of(Map.entry("from", from), Map.entry("to", to)))
-                .orElseGet(() -> ReportJson.explain(new DependencyReports(g.select()).explain(from, to)));
+                .orElseGet(() -> ReportJson.explain(g.reports().explain(from, to)));
     }
 
-    static JsonObject impact(GraphAccess g, List<String> remove, LocalDate asOf) {
+    static JsonObject impact(GraphAccess g, List<String> remove, LocalDate asOf, int limit) {
         List<Map.Entry<String, String>> params = new ArrayList<>();
         remove.forEach(x -> params.add(Map.entry("remove", x)));
         if (asOf != null)
             params.add(Map.entry("asOf", asOf.toString()));
-        return fromServer(g, "impact", params).orElseGet(() -> ReportJson.impact(new DependencyReports(g.select()).impact(remove, asOf)));
+        params.add(Map.entry("limit", Integer.toString(limit)));
+        return fromServer(g, "impact", params)
+                .orElseGet(() -> ReportJson.impact(g.reports().impact(remove, asOf, Deadline.NONE, limit)));
     }
 
     static JsonObject chokepoints(GraphAccess g, int top) {
         return fromServer(g, "chokepoints", List.of(Map.entry("top", Integer.toString(top))))
-                .orElseGet(() -> ReportJson.chokepoints(new DependencyReports(g.select()).chokepoints(top)));
+                .orElseGet(() -> ReportJson.chokepoints(g.reports().chokepoints(top)));
     }
 
     private static Optional<JsonObject> fromServer(GraphAccess g, String api, List<Map.Entry<String, String>> params) {

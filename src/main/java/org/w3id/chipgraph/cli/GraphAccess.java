@@ -13,6 +13,8 @@ import org.apache.jena.sparql.exec.RowSetRewindable;
 import org.apache.jena.tdb2.sys.TDBInternal;
 import org.w3id.chipgraph.query.QueryRunner;
 import org.w3id.chipgraph.query.RemoteFailure;
+import org.w3id.chipgraph.reason.DependencyFunctions;
+import org.w3id.chipgraph.reason.DependencyReports;
 import org.w3id.chipgraph.store.VersionedStore;
 
 /**
@@ -75,6 +77,14 @@ final class GraphAccess implements AutoCloseable {
 
     Function<Query, RowSetRewindable> select() {
         return q -> select(q, Map.of());
+    }
+
+    /**
+     * The dependency reports. On the local store with the dependency graph and chokepoint ranking
+     * the loader wrote beside it (built through SPARQL only for a store written before them).
+     */
+    DependencyReports reports() {
+        return dsg != null ? new DependencyReports(select(), DependencyFunctions.graphOf(dsg)) : new DependencyReports(select());
     }
 
     @Override

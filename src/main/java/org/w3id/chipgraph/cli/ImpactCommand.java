@@ -6,6 +6,8 @@ import java.util.concurrent.Callable;
 
 import org.apache.jena.atlas.json.JsonObject;
 import org.w3id.chipgraph.ExitCode;
+import org.w3id.chipgraph.query.ParameterException;
+import org.w3id.chipgraph.web.DependencyReportServlet;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,12 +25,17 @@ final class ImpactCommand implements Callable<Integer> {
             description = "Judge the network as it stood on that date: entities released, announced or in force only later, or ended before, are left out.")
     LocalDate asOf;
     @Option(names = "--endpoint", paramLabel = "URL", description = "A running server's SPARQL endpoint instead of --db (found by itself when a server holds the store).") String endpoint;
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "1000",
+            description = "List at most N entities of each kind, with how many there are in all (default: ${DEFAULT-VALUE}; at most 100000).")
+    int limit;
     @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).") ReportFormat format;
 
     @Override
     public Integer call() {
         try (GraphAccess g = GraphAccess.open(storeOptions, endpoint)) {
-            JsonObject r = DependencyAnswers.impact(g, remove, asOf);
+            if (limit < 0 || limit > DependencyReportServlet.MAX_IMPACT_LIMIT)
+                throw new ParameterException("--limit must be between 0 and " + DependencyReportServlet.MAX_IMPACT_LIMIT + ", not " + limit);
+            JsonObject r = DependencyAnswers.impact(g, remove, asOf, limit);
             System.out.print(format == ReportFormat.json ? r + "\n" : ReportText.impact(r));
             return ExitCode.OK.code;
         }

@@ -57,6 +57,7 @@ public final class ReportText {
             sb.append("  ").append(o.get("label").getAsString().value()).append("  (").append(o.get("need").getAsString().value())
               .append(": ").append(String.join(", ", lost)).append(")\n");
         }
+        more(sb, r, "losesEveryPathCount", every.size());
         sb.append("\nLose only some paths:\n");
         JsonArray some = r.get("losesSomePaths").getAsArray();
         if (some.isEmpty()) sb.append("  (none)\n");
@@ -66,7 +67,17 @@ public final class ReportText {
             o.get("lost").getAsArray().forEach(l -> lost.add(l.getAsString().value()));
             sb.append("  ").append(o.get("label").getAsString().value()).append("  (loses ").append(String.join(", ", lost)).append(")\n");
         }
+        more(sb, r, "losesSomePathsCount", some.size());
         return sb.toString();
+    }
+
+    /** The line saying how many the list leaves out (it stops at --limit); an older server sends no count. */
+    private static void more(StringBuilder sb, JsonObject r, String countKey, int listed) {
+        if (!r.hasKey(countKey))
+            return;
+        long total = r.get(countKey).getAsNumber().value().longValue();
+        if (total > listed)
+            sb.append("  ... and ").append(total - listed).append(" more (").append(total).append(" in all; --limit N lists more)\n");
     }
 
     public static String chokepoints(JsonObject r) {

@@ -27,6 +27,7 @@ import org.w3id.chipgraph.HaltPoint;
 import org.w3id.chipgraph.query.QueryRunner;
 import org.apache.jena.sparql.core.Quad;
 import org.w3id.chipgraph.reason.DependencyGraph;
+import org.w3id.chipgraph.reason.DependencyGraphFile;
 import org.w3id.chipgraph.reason.DependencyIndex;
 import org.w3id.chipgraph.reason.DependsOnFromIndex;
 import org.w3id.chipgraph.reason.DisjointUnion;
@@ -231,7 +232,8 @@ public final class Loader {
 
     private LoadReport loadLocked(VersionedStore store) {
         Prepared prepared = prepare();
-        Graph explanations = explanations(prepared);
+        DependencyGraphStage.Computed graph = dependencyGraph(prepared);
+        Graph explanations = explanations(prepared, graph.graph());
         step("writing a new store version");
         String version = store.createVersion();
         DatasetGraph dsg = null;
@@ -245,6 +247,8 @@ public final class Loader {
                 step("writing the dependency index");
                 prepared.inference().index().write(store.locationOf(version).resolve(DependencyIndex.FILE_NAME));
             }
+            step("writing the dependency graph and the chokepoint ranking");
+            DependencyGraphStage.write(graph, store.locationOf(version));
             HaltPoint.reached(HaltPoint.PUBLISH);
             step("publishing " + version);
             store.publish(version);
@@ -264,11 +268,13 @@ public final class Loader {
     /** Load into a fresh in-memory TDB2 dataset (for {@code serve --mem} and tests). */
     public DatasetGraph loadInMemory() {
         Prepared prepared = prepare();
-        Graph explanations = explanations(prepared);
+        DependencyGraphStage.Computed graph = dependencyGraph(prepared);
+        Graph explanations = explanations(prepared, graph.graph());
         step("writing an in-memory store");
         DatasetGraph dsg = DatabaseMgr.createDatasetGraph();
         write(prepared, explanations, dsg);
         dsg.getContext().set(TDB2.symUnionDefaultGraph, true);
+        DependencyGraphFile.attach(dsg, graph.graph(), graph.ranking());
         if (prepared.inference().index() != null) {
             DependencyIndex.attach(dsg, prepared.inference().index());
             if (!prepared.inference().closureMaterialized())
@@ -277,6 +283,15 @@ public final class Loader {
         endPhase();
         report("in-memory", prepared, countPerGraph(dsg));
         return dsg;
+    }
+
+    /** What-if structures computed once per version (issue 17): the dependency graph and the chokepoint ranking. */
+    private DependencyGraphStage.Computed dependencyGraph(Prepared p) {
+        step("computing the dependency graph and the chokepoint ranking");
+        DependencyGraphStage.Computed c = DependencyGraphStage.compute(p);
+        detail("%d entities, %d direct edges (%.2f s); %d ranked (%.2f s)", c.graph().size(), c.graph().edgeCount(),
+                c.graphSeconds(), c.ranking().size(), c.rankingSeconds());
+        return c;
     }
 
     /** The new version is a fresh database: a TDB2 bulk loader writes it (see {@link BulkWriter}). */
@@ -314,7 +329,7 @@ public final class Loader {
      * sources) and written with everything else. Above {@link #EXPLANATION_PAIR_LIMIT} pairs
      * this is skipped and said so: explain answers on demand. Returns null when skipped.
      */
-    private Graph explanations(Prepared p) {
+    private Graph explanations(Prepared p, DependencyGraph g) {
         step("computing dependency explanations");
         DependencyIndex index = p.inference().index();
         if (!p.inference().closureMaterialized()) {
@@ -328,11 +343,6 @@ public final class Loader {
             detail("more than %d dependency pairs: no explanation graph (use explain)", explanationLimit);
             return null;
         }
-        DatasetGraph view = DatasetGraphFactory.createGeneral();
-        view.addGraph(Chipgraph.GRAPH_ONTOLOGY, p.inputs().ontology());
-        p.inputs().data().listGraphNodes().forEachRemaining(g -> view.addGraph(g, p.inputs().data().getGraph(g)));
-        view.addGraph(Chipgraph.GRAPH_INFERRED, p.inference().inferred());
-        DependencyGraph g = DependencyGraph.load(q -> QueryRunner.select(view, q, Map.of()));
         long pairs = ExplanationGraph.pairCount(g, from);
         if (pairs > explanationLimit) {
             detail("%d dependency pairs: over the limit of %d, no explanation graph (use explain)", pairs, explanationLimit);

@@ -58,8 +58,14 @@ public final class DependencyFunctions {
         return graphOf(cxt.getDataset());
     }
 
-    /** The dependency graph of a dataset (one store version), built once and kept in the dataset's context. */
+    /**
+     * The dependency graph of a dataset (one store version): the one the loader wrote beside it,
+     * else built once through SPARQL and kept in the dataset's context.
+     */
     public static DependencyGraph graphOf(DatasetGraph dsg) {
+        DependencyGraph written = DependencyGraphFile.of(dsg.getContext());
+        if (written != null)
+            return written;
         // Untimed: built once per version, it may take longer than the request that first asks for it.
         return PerDataset.get(dsg, GRAPH_KEY, d -> DependencyGraph.load(q -> QueryRunner.selectUntimed(d, q)));
     }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -39,15 +40,18 @@ public final class DependencyGraph {
 
     static final String DESIGNED_BY = Chipgraph.NS + "designedBy";
 
-    private final List<String> nodes = new ArrayList<>();
-    private final Map<String, Integer> ids = new HashMap<>();
-    private final Map<String, String> labels = new HashMap<>();
-    private final Map<String, String> propertyLabels = new HashMap<>();
-    private final Set<String> partialProperties = new LinkedHashSet<>();
-    private final Set<String> jointProperties = new LinkedHashSet<>();
-    private final Set<Integer> products = new HashSet<>();
-    private final List<Edge> edges = new ArrayList<>();
-    private Map<String, Set<String>> superProperties = Map.of();
+    // Package-private for DependencyGraphFile, which writes and reads them.
+    final List<String> nodes = new ArrayList<>();
+    final Map<String, Integer> ids = new HashMap<>();
+    final Map<String, String> labels = new HashMap<>();
+    final Map<String, String> propertyLabels = new HashMap<>();
+    final Set<String> partialProperties = new LinkedHashSet<>();
+    final Set<String> jointProperties = new LinkedHashSet<>();
+    final Set<Integer> products = new HashSet<>();
+    final List<Edge> edges = new ArrayList<>();
+    Map<String, Set<String>> superProperties = Map.of();
+    /** The chokepoint ranking the loader computed for this graph (null: not computed). */
+    List<Chokepoints.Ranked> ranking;
     private int[] outStart, outEdges, inStart, inEdges;
 
     /** The properties the edges are derived from: dependency properties, their inverses and chain legs. */
@@ -127,8 +131,13 @@ public final class DependencyGraph {
         }
         derivation.run();
         g.superProperties = derivation.dependencyClosure();
-        derivation.edges().forEach((st, sources) ->
-                g.edges.add(new Edge(g.id(st.s()), g.id(st.o()), st.p(), List.copyOf(sources))));
+        // In a fixed order (subject, property, object; sources by IRI), not the store's scan order:
+        // the same data gives the same node ids and the same answers (which need a failure names)
+        // whether read from the store, from memory at load, or from the loader's file.
+        derivation.edges().entrySet().stream().sorted(Map.Entry.comparingByKey(STATEMENT_ORDER)).forEach(e -> {
+            EdgeDerivation.Statement st = e.getKey();
+            g.edges.add(new Edge(g.id(st.s()), g.id(st.o()), st.p(), e.getValue().stream().sorted(SOURCE_ORDER).toList()));
+        });
 
         RowSetRewindable labels = select.apply(QueryFactory.create(LABELS));
         while (labels.hasNext()) {
@@ -160,6 +169,11 @@ public final class DependencyGraph {
         g.index();
         return g;
     }
+
+    private static final Comparator<EdgeDerivation.Statement> STATEMENT_ORDER = Comparator.comparing(EdgeDerivation.Statement::s)
+            .thenComparing(EdgeDerivation.Statement::p).thenComparing(EdgeDerivation.Statement::o);
+    private static final Comparator<Source> SOURCE_ORDER = Comparator.comparing(Source::iri)
+            .thenComparing(Source::graph).thenComparing(Source::title);
 
     private static EdgeDerivation schema(Function<Query, RowSetRewindable> select) {
         Set<String> deps = new LinkedHashSet<>();
@@ -202,7 +216,7 @@ public final class DependencyGraph {
         }
     }
 
-    private int id(String iri) {
+    int id(String iri) {
         return ids.computeIfAbsent(iri, k -> {
             nodes.add(k);
             return nodes.size() - 1;
@@ -210,7 +224,7 @@ public final class DependencyGraph {
     }
 
     /** Compressed adjacency (CSR) in both directions, so walks touch only int arrays. */
-    private void index() {
+    void index() {
         int n = nodes.size();
         outStart = new int[n + 1];
         inStart = new int[n + 1];
@@ -238,6 +252,9 @@ public final class DependencyGraph {
     public Edge edge(int e) { return edges.get(e); }
     public List<Edge> edges() { return edges; }
 
+    /** The chokepoint ranking written with this graph by the loader, or null when it was built here. */
+    public List<Chokepoints.Ranked> precomputedRanking() { return ranking; }
+
     public String label(int node) {
         String iri = nodes.get(node);
         return labels.getOrDefault(iri, iri.startsWith(Chipgraph.ID) ? iri.substring(Chipgraph.ID.length()) : iri);
@@ -247,13 +264,13 @@ public final class DependencyGraph {
         return propertyLabels.getOrDefault(property, property.startsWith(Chipgraph.NS) ? property.substring(Chipgraph.NS.length()) : property);
     }
 
-    /** Edges whose loss costs their source part of what it does, never all of it (cg:partialDependency). */
     /** Every dependency property (cg:dependsOn and its sub-properties), each with itself and its super-properties. */
     public Map<String, Set<String>> superProperties() { return superProperties; }
 
     /** The English label of each dependency property that has one. */
     public Map<String, String> propertyLabels() { return Collections.unmodifiableMap(propertyLabels); }
 
+    /** Edges whose loss costs their source part of what it does, never all of it (cg:partialDependency). */
     public boolean isPartial(String property) { return partialProperties.contains(property); }
 
     /** Edges whose targets are all needed together, not alternatives (cg:jointDependency). */

@@ -71,11 +71,15 @@ public final class DependencyReports {
      *                   cg:SupplyRelation dates outside it
      */
     public Reports.Impact impact(List<String> removeArgs, LocalDate asOf) {
-        return impact(removeArgs, asOf, Deadline.NONE);
+        return impact(removeArgs, asOf, Deadline.NONE, Integer.MAX_VALUE);
     }
 
-    /** {@link #impact(List, LocalDate)} giving up with {@link Deadline.Exceeded} past the deadline. */
-    public Reports.Impact impact(List<String> removeArgs, LocalDate asOf, Deadline deadline) {
+    /**
+     * {@link #impact(List, LocalDate)} giving up with {@link Deadline.Exceeded} past the deadline,
+     * listing at most {@code limit} entities of each kind (a hub affects tens of thousands at
+     * scale: the answer's size, not the analysis, was what took seconds); the totals count all.
+     */
+    public Reports.Impact impact(List<String> removeArgs, LocalDate asOf, Deadline deadline, int limit) {
         Set<String> removed = new LinkedHashSet<>();
         for (String arg : removeArgs)
             removed.addAll(resolveRemoval(arg));
@@ -99,23 +103,26 @@ public final class DependencyReports {
         ImpactAnalysis.Result r = impact.remove(all, deadline);
         Set<Integer> causedByRemoval = new HashSet<>(ids);
         List<Reports.Affected> every = new ArrayList<>();
+        int everyTotal = 0, someTotal = 0;
         for (ImpactAnalysis.Failure f : r.failed()) {
             if (absent.contains(f.node()) || baselineFailed.contains(f.node()))
                 continue;
             causedByRemoval.add(f.node());
-            every.add(new Reports.Affected(entity(graph.iri(f.node())), graph.propertyLabel(f.need()),
-                    f.lost().stream().map(graph::label).toList()));
+            if (everyTotal++ < limit)
+                every.add(new Reports.Affected(entity(graph.iri(f.node())), graph.propertyLabel(f.need()),
+                        f.lost().stream().map(graph::label).toList()));
         }
         List<Reports.Affected> some = new ArrayList<>();
         BitSet reachesCaused = upstream(graph, causedByRemoval, deadline);
         for (ImpactAnalysis.Partial p : r.partial()) {
             if (absent.contains(p.node()) || baselineFailed.contains(p.node()) || !reachesCaused.get(p.node()))
                 continue;
-            some.add(new Reports.Affected(entity(graph.iri(p.node())), null,
-                    p.lostDependencies().stream().filter(l -> !absent.contains(l)).map(graph::label).toList()));
+            if (someTotal++ < limit)
+                some.add(new Reports.Affected(entity(graph.iri(p.node())), null,
+                        p.lostDependencies().stream().filter(l -> !absent.contains(l)).map(graph::label).toList()));
         }
         return new Reports.Impact(removed.stream().map(this::entity).toList(), asOf,
-                absent.stream().map(id -> entity(graph.iri(id))).toList(), every, some);
+                absent.stream().map(id -> entity(graph.iri(id))).toList(), every, some, everyTotal, someTotal);
     }
 
     /** Every node with a path of one edge or more to one of {@code targets} (one walk for all). */
@@ -198,8 +205,10 @@ public final class DependencyReports {
 
     private volatile List<Chokepoints.Ranked> ranking;
 
-    /** The chokepoint ranking of this store version: computed once, then served from memory. */
+    /** The chokepoint ranking of this store version: the loader's, else computed once, then served from memory. */
     public List<Chokepoints.Ranked> ranking() {
+        if (graph.precomputedRanking() != null)
+            return graph.precomputedRanking();
         List<Chokepoints.Ranked> r = ranking;
         if (r == null) {
             synchronized (this) {

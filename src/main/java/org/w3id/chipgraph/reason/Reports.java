@@ -28,9 +28,10 @@ public final class Reports {
     /**
      * What removing entities breaks: those losing every path to something they need, those losing
      * only some paths; as of a date ({@code asOf}, or null), with the entities absent on that date.
+     * Each list holds at most the limit asked for (nearest first for failures); the totals count all.
      */
     public record Impact(List<Entity> removed, LocalDate asOf, List<Entity> absent, List<Affected> losesEveryPath,
-                         List<Affected> losesSomePaths) {}
+                         List<Affected> losesSomePaths, int losesEveryPathTotal, int losesSomePathsTotal) {}
 
     /** An input with a single provider holding the whole market, and who depends on it (labels). */
     public record SoleProvider(Entity input, Entity provider, BigDecimal sharePercent, String source, List<String> dependents) {}

@@ -19,6 +19,7 @@ import org.w3id.chipgraph.HaltPoint;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import org.w3id.chipgraph.reason.DependencyGraphFile;
 import org.w3id.chipgraph.reason.DependencyIndex;
 
 /**
@@ -211,6 +212,8 @@ public final class VersionedStore {
         dsg.getContext().set(TDB2.symUnionDefaultGraph, true);
         // The transitive dependency index the loader wrote beside this version (cgf:dependsOn).
         DependencyIndex.attachFile(dsg, location);
+        // The dependency graph and chokepoint ranking it wrote (what-if, chokepoints, explain).
+        DependencyGraphFile.attachFile(dsg, location);
         return dsg;
     }
 

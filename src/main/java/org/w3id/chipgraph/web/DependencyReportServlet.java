@@ -27,6 +27,12 @@ public final class DependencyReportServlet extends ApiServlet {
     /** The most entities one what-if may remove: each costs a pass over the dependency graph. */
     public static final int MAX_REMOVED = 50;
 
+    /**
+     * How many entities each list of a what-if answer holds by default ({@code limit}), and at most:
+     * a hub at a million edges affects over 100,000, megabytes that no one reads in one answer.
+     */
+    public static final int IMPACT_LIMIT = 1000, MAX_IMPACT_LIMIT = 100_000;
+
     private final Report report;
 
     DependencyReportServlet(Supplier<StoreContext> store, Report report) {
@@ -46,7 +52,8 @@ public final class DependencyReportServlet extends ApiServlet {
                 else Responses.json(resp, ReportJson.explain(r));
             }
             case IMPACT -> {
-                Reports.Impact r = impact(reports, removed(req), Params.date(req, "asOf"), deadline);
+                Reports.Impact r = impact(reports, removed(req), Params.date(req, "asOf"), deadline,
+                        Params.integer(req, "limit", IMPACT_LIMIT, 0, MAX_IMPACT_LIMIT));
                 if (csv) Responses.csv(resp, ReportTables.IMPACT_HEADER, ReportTables.impact(r));
                 else Responses.json(resp, ReportJson.impact(r));
             }
@@ -58,9 +65,9 @@ public final class DependencyReportServlet extends ApiServlet {
         }
     }
 
-    private static Reports.Impact impact(DependencyReports reports, List<String> removed, LocalDate asOf, Deadline deadline) {
+    private static Reports.Impact impact(DependencyReports reports, List<String> removed, LocalDate asOf, Deadline deadline, int limit) {
         try {
-            return reports.impact(removed, asOf, deadline);
+            return reports.impact(removed, asOf, deadline, limit);
         } catch (IllegalArgumentException e) {
             if (Responses.status(e) != 0)
                 throw e;

@@ -59,6 +59,9 @@ public final class ReportJson {
         }
         out.put("losesEveryPath", affected(r.losesEveryPath()));
         out.put("losesSomePaths", affected(r.losesSomePaths()));
+        // The totals: the lists stop at the request's limit.
+        out.put("losesEveryPathCount", r.losesEveryPathTotal());
+        out.put("losesSomePathsCount", r.losesSomePathsTotal());
         return out;
     }
 

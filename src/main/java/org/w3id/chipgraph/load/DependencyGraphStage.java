@@ -28,7 +28,7 @@ final class DependencyGraphStage {
         DatasetGraph view = view(p);
         DependencyGraph graph = DependencyGraph.load(q -> QueryRunner.selectUntimed(view, q));
         long t1 = System.nanoTime();
-        List<Chokepoints.Ranked> ranking = new Chokepoints(graph).ranking();
+        List<Chokepoints.Ranked> ranking = new Chokepoints(graph).ranking(p.inference().index());
         long t2 = System.nanoTime();
         return new Computed(graph, ranking, (t1 - t0) / 1e9, (t2 - t1) / 1e9);
     }

@@ -71,12 +71,30 @@ public final class Chokepoints {
      * caller that serves it keeps the result per store version ({@link DependencyReports}).
      */
     public List<Ranked> ranking() {
+        return ranking(null);
+    }
+
+    /**
+     * {@link #ranking()}, taking from {@code index} (the loader's, over the same direct edges, with
+     * every node's reach counted) how many depend on each entity at all: everyone upstream of a
+     * removed entity loses some path, so those who lose only some are that count less those who
+     * fail, and only the failure propagation is left to walk. At a million edges this is the
+     * difference between walking 565 million dependency pairs and the failures alone.
+     */
+    public List<Ranked> ranking(DependencyIndex index) {
         ImpactAnalysis impact = new ImpactAnalysis(g);
+        boolean counted = index != null && index.hasCounts();
         List<Ranked> ranked = new ArrayList<>(IntStream.range(0, g.size()).parallel()
                 .filter(x -> g.inDegree(x) > 0)
                 .mapToObj(x -> {
-                    int[] c = impact.counts(x);
-                    return new Ranked(x, c[0], c[1]);
+                    Integer i = counted ? index.idOf(g.iri(x)) : null;
+                    if (i == null) {
+                        int[] c = impact.counts(x);
+                        return new Ranked(x, c[0], c[1]);
+                    }
+                    int failed = impact.failedCount(x);
+                    // Upstream of x but x itself (counted only through a self-loop) and the failed.
+                    return new Ranked(x, failed, index.reachCount(i, false) - (index.hasSelfLoop(i) ? 1 : 0) - failed);
                 }).toList());
         ranked.sort(ORDER.apply(g));
         return ranked;

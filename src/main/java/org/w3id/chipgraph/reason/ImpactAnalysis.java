@@ -88,6 +88,13 @@ public final class ImpactAnalysis {
         return new int[] {failures.size(), touched.cardinality()};
     }
 
+    /** How many would fail without {@code node}: the failure propagation alone, which touches only what fails. */
+    public int failedCount(int node) {
+        Map<Integer, Failure> failures = new LinkedHashMap<>();
+        propagate(List.of(node), new BitSet(), failures, Deadline.NONE);
+        return failures.size();
+    }
+
     /**
      * The failure propagation: marks everything gone (removed or failed) in {@code gone}, records
      * each failure in order, and returns the gone nodes in the order they went.

@@ -1,6 +1,7 @@
 package org.w3id.chipgraph.reason;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
@@ -166,7 +167,8 @@ public final class DependencyFunctions {
 
     /** Base of the two what-if functions: the object (what is removed) must be given. */
     abstract static class WhatIf extends PFuncSimple {
-        abstract List<Integer> affected(ImpactAnalysis.Result r);
+        /** 0: those who fail, 1: those who lose only some ({@link ImpactAnalysis#affectedSets}). */
+        abstract int which();
 
         @Override
         public QueryIterator execEvaluated(Binding b, Node s, Node p, Node o, ExecutionContext cxt) {
@@ -176,7 +178,8 @@ public final class DependencyFunctions {
             Integer removed = g.idOf(o.getURI());
             List<Binding> out = new ArrayList<>();
             if (removed != null) {
-                for (int x : affected(new ImpactAnalysis(g).remove(List.of(removed)))) {
+                BitSet affected = new ImpactAnalysis(g).affectedSets(removed, Deadline.NONE)[which()];
+                for (int x = affected.nextSetBit(0); x >= 0; x = affected.nextSetBit(x + 1)) {
                     Node n = NodeFactory.createURI(g.iri(x));
                     if (s.isVariable() || s.equals(n))
                         out.add(bind(b, s, n));
@@ -188,16 +191,12 @@ public final class DependencyFunctions {
 
     public static final class FailsWithout extends WhatIf {
         @Override
-        List<Integer> affected(ImpactAnalysis.Result r) {
-            return r.failed().stream().map(ImpactAnalysis.Failure::node).toList();
-        }
+        int which() { return 0; }
     }
 
     public static final class LosesSomeWithout extends WhatIf {
         @Override
-        List<Integer> affected(ImpactAnalysis.Result r) {
-            return r.partial().stream().map(ImpactAnalysis.Partial::node).toList();
-        }
+        int which() { return 1; }
     }
 
     /**

@@ -88,6 +88,21 @@ public final class ImpactAnalysis {
         return new int[] {failures.size(), touched.cardinality()};
     }
 
+    /**
+     * Who fails and who loses only some without {@code node}, as node sets: {@link #remove} without
+     * the per-entity lists of what was lost (what the SPARQL functions answer).
+     */
+    public BitSet[] affectedSets(int node, Deadline deadline) {
+        BitSet gone = new BitSet();
+        Map<Integer, Failure> failures = new LinkedHashMap<>();
+        int[] goneList = propagate(List.of(node), gone, failures, deadline);
+        BitSet failed = new BitSet();
+        failures.keySet().forEach(failed::set);
+        BitSet partial = upstream(goneList, goneList.length, deadline);
+        partial.andNot(gone);
+        return new BitSet[] {failed, partial};
+    }
+
     /** How many would fail without {@code node}: the failure propagation alone, which touches only what fails. */
     public int failedCount(int node) {
         Map<Integer, Failure> failures = new LinkedHashMap<>();

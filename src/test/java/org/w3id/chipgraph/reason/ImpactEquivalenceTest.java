@@ -1,15 +1,18 @@
 package org.w3id.chipgraph.reason;
 
+import static java.util.stream.Collectors.toCollection;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.TreeSet;
 import java.util.stream.IntStream;
 
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -75,6 +78,14 @@ class ImpactEquivalenceTest {
             ImpactAnalysis.Result expected = old.remove(List.of(x));
             assertEquals(expected, fast.remove(List.of(x)), "removing " + g.iri(x));
             assertArrayEquals(new int[] {expected.failed().size(), expected.partial().size()}, fast.counts(x), g.iri(x));
+            // The node sets the SPARQL functions (cgf:failsWithout, cgf:losesSomeWithout) answer.
+            BitSet[] sets = fast.affectedSets(x, Deadline.NONE);
+            TreeSet<Integer> fails = new TreeSet<>(), losesSome = new TreeSet<>();
+            expected.failed().forEach(f -> fails.add(f.node()));
+            expected.partial().forEach(p -> losesSome.add(p.node()));
+            assertEquals(fails, sets[0].stream().boxed().collect(toCollection(TreeSet::new)), "fail without " + g.iri(x));
+            assertEquals(losesSome, sets[1].stream().boxed().collect(toCollection(TreeSet::new)), "lose some without " + g.iri(x));
+            assertEquals(expected.failed().size(), fast.failedCount(x), g.iri(x));
             withFailures += expected.failed().isEmpty() ? 0 : 1;
             compared++;
         }

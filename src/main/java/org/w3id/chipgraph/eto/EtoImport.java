@@ -69,7 +69,6 @@ public final class EtoImport {
                          List<String> suggestions, List<String> unmatched) {}
 
     private final EtoDataset ds;
-
     private final Graph out = GraphFactory.createDefaultGraph();
     private final Map<Node, String> origins = new HashMap<>();
     private final List<String> notes = new ArrayList<>();

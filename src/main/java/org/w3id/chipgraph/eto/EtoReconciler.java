@@ -206,5 +206,4 @@ final class EtoReconciler {
         }
         return all;
     }
-
 }

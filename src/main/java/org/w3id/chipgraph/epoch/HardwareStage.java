@@ -22,7 +22,6 @@ import org.w3id.chipgraph.Chipgraph;
 import org.w3id.chipgraph.eto.CsvTable;
 import org.w3id.chipgraph.input.ProjectFiles;
 import org.w3id.chipgraph.input.LoadException;
-import org.w3id.chipgraph.input.OpenDataStage;
 import org.w3id.chipgraph.input.StageInputs;
 
 /**
@@ -34,7 +33,7 @@ import org.w3id.chipgraph.input.StageInputs;
  * does not have yet, so nothing curated is contradicted. A row with datasheet links is written
  * in a graph of its own, derived from the dataset and from each linked page.
  */
-public final class HardwareStage implements OpenDataStage {
+public final class HardwareStage extends EpochDatasetStage {
     public static final String GRAPH_SLUG = "epoch-ml-hardware", SOURCE_SLUG = "epoch-ml-hardware";
     public static final Node GRAPH = SourceDocs.graphIri(GRAPH_SLUG), SOURCE = SourceDocs.sourceIri(SOURCE_SLUG);
     static final String TITLE = "Data on Machine Learning Hardware", URL = "https://epoch.ai/data/machine-learning-hardware";
@@ -58,15 +57,8 @@ public final class HardwareStage implements OpenDataStage {
             "Intranode bandwidth (byte/s)", "Tensor-FP16/BF16 performance (FLOP/s)", "FP8 performance (FLOP/s)",
             "INT8 performance (OP/s)", "TDP (W)", "Transistors (millions)"};
 
-    private final EpochSource source;
-
     public HardwareStage(EpochSource source) {
-        this.source = source;
-    }
-
-    @Override
-    public String describe() {
-        return "Epoch AI's Data on Machine Learning Hardware from " + source.describe();
+        super(source, TITLE);
     }
 
     /** What the stage did, for the report and the tests. */
@@ -84,47 +76,26 @@ public final class HardwareStage implements OpenDataStage {
     }
 
     public Result build(StageInputs in, ProjectFiles files) {
-        EpochFile f = source.read(EpochSource.HARDWARE);
-        CsvTable table = CsvTable.parse(f.name(), f.text(), COLUMNS);
-        EpochMapping mapping = EpochMapping.read(files.projectDir().resolve(EpochStages.MAPPING_FILE), EpochStages.MAPPING_FILE);
-        Known known = new Known(in.ontology(), in.data());
-        Triples out = new Triples();
-        Rowwise w = new Rowwise(known, mapping, out, new Organizations(known, mapping, out, GRAPH, SOURCE));
-        String latest = "2000-01-01";
-        for (CsvTable.Row row : table.rows()) {
-            w.row(row);
-            latest = max(latest, Rows.date(row, "Last modified").orElse(latest));
-            latest = max(latest, Rows.date(row, "Release date").orElse(latest));
-        }
+        Rowwise w = new Rowwise(source.read(EpochSource.HARDWARE), in, files);
+        w.readRows("Last modified", "Release date");
         w.checkMappingUsed();
-        SourceDocs.dataset(out, SOURCE, GRAPH, TITLE, URL, latest, f);
-        out.graphs().forEach((g, graph) -> in.addGraph(g, graph, out.origins(), f.name()));
-        return new Result(table.rows().size(), w.curated, w.variants, w.created, w.datasheets, w.orgs.createdNames, w.notes, out.size());
-    }
-
-    private static String max(String a, String b) {
-        return a.compareTo(b) >= 0 ? a : b;
+        w.finish(TITLE, URL);
+        return new Result(w.table.rows().size(), w.curated, w.variants, w.created, w.datasheets, w.orgs.createdNames, w.notes, w.out.size());
     }
 
     /** The per-row work, with the counters of the report. */
-    private static final class Rowwise {
-        final Known known;
-        final EpochMapping mapping;
-        final Triples out;
-        final Organizations orgs;
+    private static final class Rowwise extends EpochImport {
         final Map<String, String> seenNames = new HashMap<>();
         final Map<Node, Set<Node>> filled = new HashMap<>();
         final Set<String> usedMappings = new HashSet<>();
         final List<String> notes = new ArrayList<>();
         int curated, variants, created, datasheets;
 
-        Rowwise(Known known, EpochMapping mapping, Triples out, Organizations orgs) {
-            this.known = known;
-            this.mapping = mapping;
-            this.out = out;
-            this.orgs = orgs;
+        Rowwise(EpochFile f, StageInputs in, ProjectFiles files) {
+            super(f, COLUMNS, in, files, GRAPH, SOURCE);
         }
 
+        @Override
         void row(CsvTable.Row r) {
             String name = Rows.required(r, NAME);
             String before = seenNames.put(Known.norm(name), r.where());

@@ -19,7 +19,6 @@ import org.apache.jena.vocabulary.RDFS;
 import org.w3id.chipgraph.Chipgraph;
 import org.w3id.chipgraph.eto.CsvTable;
 import org.w3id.chipgraph.input.ProjectFiles;
-import org.w3id.chipgraph.input.OpenDataStage;
 import org.w3id.chipgraph.input.StageInputs;
 
 /**
@@ -30,21 +29,14 @@ import org.w3id.chipgraph.input.StageInputs;
  * hardware" names (the mapping file's spellings, then any chip's name or other name,
  * normalized), with the hardware quantity. Names that resolve to no chip are reported.
  */
-public final class ModelsStage implements OpenDataStage {
+public final class ModelsStage extends EpochDatasetStage {
     public static final Node GRAPH = SourceDocs.graphIri("epoch-notable-models"), SOURCE = SourceDocs.sourceIri("epoch-notable-models");
     static final String TITLE = "Data on Notable AI Models", URL = "https://epoch.ai/data/notable-ai-models";
     static final String[] COLUMNS = {"Model", "Organization", "Country (of organization)", "Publication date",
             "Training hardware", "Hardware quantity"};
 
-    private final EpochSource source;
-
     public ModelsStage(EpochSource source) {
-        this.source = source;
-    }
-
-    @Override
-    public String describe() {
-        return "Epoch AI's Data on Notable AI Models from " + source.describe();
+        super(source, TITLE);
     }
 
     /** What the stage did: rows, models, organizations, hardware names resolved and not. */
@@ -67,31 +59,16 @@ public final class ModelsStage implements OpenDataStage {
     }
 
     public Result build(StageInputs in, ProjectFiles files) {
-        EpochFile f = source.read(EpochSource.MODELS);
-        CsvTable table = CsvTable.parse(f.name(), f.text(), COLUMNS);
-        EpochMapping mapping = EpochMapping.read(files.projectDir().resolve(EpochStages.MAPPING_FILE), EpochStages.MAPPING_FILE);
-        Known known = new Known(in.ontology(), in.data());
-        Triples out = new Triples();
-        Organizations orgs = new Organizations(known, mapping, out, GRAPH, SOURCE);
-        Work w = new Work(known, mapping, out, orgs);
-        String latest = "2000-01-01";
-        for (CsvTable.Row row : table.rows()) {
-            w.row(row);
-            String d = Rows.date(row, "Publication date").orElse(latest);
-            latest = d.compareTo(latest) > 0 ? d : latest;
-        }
+        Work w = new Work(source.read(EpochSource.MODELS), in, files);
+        w.readRows("Publication date");
         w.countries();
-        SourceDocs.dataset(out, SOURCE, GRAPH, TITLE, URL, latest, f);
-        out.graphs().forEach((g, graph) -> in.addGraph(g, graph, out.origins(), f.name()));
-        return new Result(table.rows().size(), w.curated, w.trainedOn, List.copyOf(orgs.createdNames), List.copyOf(orgs.createdCountries), w.unresolved,
-                w.unpaired, out.size(), List.copyOf(w.throughFamily));
+        w.finish(TITLE, URL);
+        return new Result(w.table.rows().size(), w.curated, w.trainedOn, List.copyOf(w.orgs.createdNames), List.copyOf(w.orgs.createdCountries),
+                w.unresolved, w.unpaired, w.out.size(), List.copyOf(w.throughFamily));
     }
 
-    private static final class Work {
-        final Known known;
-        final EpochMapping mapping;
-        final Triples out;
-        final Organizations orgs;
+    /** The per-row work, with the counters of the report. */
+    private static final class Work extends EpochImport {
         final Map<String, String> seen = new HashMap<>();
         final Map<Node, Map<String, Integer>> countryVotes = new LinkedHashMap<>();
         final Map<Node, String> voteWhere = new HashMap<>();
@@ -100,13 +77,11 @@ public final class ModelsStage implements OpenDataStage {
         final List<String> throughFamily = new ArrayList<>();
         int curated, trainedOn, unpaired;
 
-        Work(Known known, EpochMapping mapping, Triples out, Organizations orgs) {
-            this.known = known;
-            this.mapping = mapping;
-            this.out = out;
-            this.orgs = orgs;
+        Work(EpochFile f, StageInputs in, ProjectFiles files) {
+            super(f, COLUMNS, in, files, GRAPH, SOURCE);
         }
 
+        @Override
         void row(CsvTable.Row r) {
             String name = Rows.required(r, "Model");
             // exact names: "DeepLabV3+" and "DeepLabV3" are two models

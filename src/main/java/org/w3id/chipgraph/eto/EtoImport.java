@@ -1,7 +1,6 @@
 package org.w3id.chipgraph.eto;
 
 import java.math.BigDecimal;
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -10,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 import org.apache.jena.datatypes.xsd.XSDDatatype;
@@ -22,7 +20,6 @@ import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
 import org.w3id.chipgraph.Chipgraph;
-import org.w3id.chipgraph.input.LoadException;
 
 /**
  * Maps the ETO dataset into RDF (the triples of graph/eto) and reconciles it with the register.
@@ -72,22 +69,15 @@ public final class EtoImport {
                          List<String> suggestions, List<String> unmatched) {}
 
     private final EtoDataset ds;
-    private final EtoMapping mapping;
-    private final Graph register;
-    private final Graph ontology;
-
     private final Graph out = GraphFactory.createDefaultGraph();
     private final Map<Node, String> origins = new HashMap<>();
-    private final Map<String, Node> nodeOf = new HashMap<>();      // ETO id -> node
-    private final Map<String, String> mapped = new TreeMap<>(EtoImport::byIdNumber);
     private final List<String> notes = new ArrayList<>();
     private final List<String> skipped = new ArrayList<>();
+    private final EtoReconciler ids;
 
     private EtoImport(EtoDataset ds, EtoMapping mapping, Graph register, Graph ontology) {
         this.ds = ds;
-        this.mapping = mapping;
-        this.register = register;
-        this.ontology = ontology;
+        this.ids = new EtoReconciler(ds, mapping, register, ontology, notes);
     }
 
     public static Result build(EtoDataset ds, EtoMapping mapping, Graph register, Graph ontology) {
@@ -95,8 +85,19 @@ public final class EtoImport {
     }
 
     private Result run() {
-        reconcile();
+        ids.reconcile();
+        writeStagesAndInputs();
+        Set<String> notCountries = new TreeSet<>();
+        ProviderCounts providers = writeProviders(notCountries);
+        int marketShares = writeShares(notCountries);
+        return new Result(out, origins, ds.rowsRead(), ds.stages().size(), ds.inputs().size(), providers.organizations(),
+                providers.countries(), marketShares, ids.mapped(), notes, skipped, ids.suggestions(), ids.unmatched(notCountries));
+    }
 
+    private record ProviderCounts(int organizations, int countries) {}
+
+    /** Stages, inputs and how inputs go into one another. */
+    private void writeStagesAndInputs() {
         for (EtoDataset.Stage s : ds.stages()) {
             Node n = node(s.id());
             boolean ours = isMapped(s.id());
@@ -115,9 +116,14 @@ public final class EtoImport {
             q.goesInto().ifPresent(t -> add(node(q.inputId()), uri(CG + "goesInto"), node(t), q.where()));
             q.isTypeOf().ifPresent(t -> add(node(q.inputId()), uri(CG + "isTypeOf"), node(t), q.where()));
         }
+    }
 
+    /**
+     * Organizations and countries; a "country" provider that is no country code goes into
+     * {@code notCountries} instead.
+     */
+    private ProviderCounts writeProviders(Set<String> notCountries) {
         int organizations = 0, countries = 0;
-        Set<String> notCountries = new TreeSet<>();
         for (EtoDataset.Provider p : ds.providers()) {
             if (p.country() && !isCountryCode(p.name())) {
                 notCountries.add(p.id());
@@ -130,7 +136,7 @@ public final class EtoImport {
                 add(n, RDF.type.asNode(), COUNTRY, p.where());
                 String label = COUNTRY_NAMES.getOrDefault(p.name(), p.name());
                 describe(n, p.id(), label, "", ours, p.where());
-                if (!ours || !hasName(n, p.name()))
+                if (!ours || !ids.hasName(n, p.name()))
                     add(n, SKOS.altLabel.asNode(), NodeFactory.createLiteralLang(p.name(), "en"), p.where());
             } else {
                 organizations++;
@@ -140,7 +146,11 @@ public final class EtoImport {
                 add(n, uri(CG + "headquarteredIn"), country, p.where());
             }
         }
+        return new ProviderCounts(organizations, countries);
+    }
 
+    /** One cg:MarketShare per provision row (a repeated row once). Returns how many. */
+    private int writeShares(Set<String> notCountries) {
         Set<Node> shares = new HashSet<>();
         int duplicates = 0;
         for (EtoDataset.Provision v : ds.provisions()) {
@@ -154,150 +164,33 @@ public final class EtoImport {
                 duplicates++;
                 continue;
             }
-            String provider = ds.provider(v.providerId()).name();
-            String market = ds.nameOf(v.providedId());
-            String size = v.sharePercent().map(s -> s.toPlainString() + " %")
-                    .orElse(v.negligible() ? "negligible" : "no figure");
-            add(share, RDF.type.asNode(), uri(CG + "MarketShare"), v.where());
-            add(share, RDFS.label.asNode(), NodeFactory.createLiteralLang(provider + " share of " + market + " (ETO "
-                    + v.providerId() + ", " + v.providedId() + "): " + size, "en"), v.where());
-            add(share, uri(CG + "provider"), node(v.providerId()), v.where());
-            add(share, uri(CG + "market"), node(v.providedId()), v.where());
-            if (v.sharePercent().isPresent())
-                add(share, uri(CG + "sharePercent"), decimal(v.sharePercent().get()), v.where());
-            add(share, uri(CG + "negligibleShare"), NodeFactory.createLiteralDT(Boolean.toString(v.negligible()), XSDDatatype.XSDboolean), v.where());
+            writeShare(share, v);
         }
         if (duplicates > 0)
             notes.add(duplicates + " provision row(s) repeat an earlier row exactly (same provider, input and share): imported once");
-
-        return new Result(out, origins, ds.rowsRead(), ds.stages().size(), ds.inputs().size(), organizations, countries,
-                shares.size(), mapped, notes, skipped, suggestions(), unmatched(notCountries));
+        return shares.size();
     }
 
-    // ------------------------------------------------------------ reconciliation
-
-    /** Decide each ETO id's node: the mapped chipgraph entity, or id:eto-<id>. */
-    private void reconcile() {
-        Map<String, Node> registerEtoIds = new HashMap<>();
-        register.find(Node.ANY, ETO_ID, Node.ANY).forEachRemaining(t -> {
-            if (t.getObject().isLiteral())
-                registerEtoIds.put(t.getObject().getLiteralLexicalForm(), t.getSubject());
-        });
-        for (EtoMapping.Entry e : mapping.entries()) {
-            String name = ds.nameOf(e.etoId());
-            if (name == null) {
-                notes.add(e.where() + ": " + e.etoId() + " is not in this ETO data: mapping not used");
-                continue;
-            }
-            if (!name.equals(e.etoName()) && !ds.otherNames().getOrDefault(e.etoId(), Set.of()).contains(e.etoName()))
-                throw new LoadException(LoadException.INPUT, e.where() + ": " + e.etoId() + " is '" + name
-                        + "' in the ETO data, not '" + e.etoName() + "': check the id");
-            Node entity = uri(e.iri());
-            Set<Node> types = types(entity);
-            if (types.isEmpty()) {
-                notes.add(e.where() + ": " + shortIri(e.iri()) + " is not an entity of the register: " + e.etoId() + " '" + name
-                        + "' imported as " + shortIri(Chipgraph.ID + "eto-" + e.etoId().toLowerCase(Locale.ROOT)) + " instead");
-                continue;
-            }
-            checkKind(e.etoId(), entity, types, e.where());
-            register.find(entity, ETO_ID, Node.ANY).forEachRemaining(t -> {
-                String other = t.getObject().getLiteralLexicalForm();
-                if (!other.equals(e.etoId()))
-                    throw new LoadException(LoadException.INPUT, e.where() + ": the register gives " + shortIri(e.iri())
-                            + " cg:etoId \"" + other + "\", not " + e.etoId());
-            });
-            Node other = registerEtoIds.get(e.etoId());
-            if (other != null && !other.equals(entity))
-                throw new LoadException(LoadException.INPUT, e.where() + ": the register gives " + e.etoId() + " to "
-                        + shortIri(other.getURI()) + ", not " + shortIri(e.iri()));
-            nodeOf.put(e.etoId(), entity);
-            mapped.put(e.etoId(), e.iri());
-        }
-        // An ETO id the register already gives to an entity is that entity, mapping file or not.
-        registerEtoIds.forEach((id, entity) -> {
-            if (nodeOf.containsKey(id) || ds.nameOf(id) == null || !entity.isURI())
-                return;
-            checkKind(id, entity, types(entity), mapping.file() + " (cg:etoId in the register)");
-            nodeOf.put(id, entity);
-            mapped.put(id, entity.getURI());
-            notes.add(id + " '" + ds.nameOf(id) + "' is " + shortIri(entity.getURI()) + " by its cg:etoId in the register (not in "
-                    + mapping.file() + ")");
-        });
-    }
-
-    private void checkKind(String etoId, Node entity, Set<Node> types, String where) {
-        Set<Node> all = superClasses(types);
-        String kind;
-        boolean ok;
-        if (etoId.startsWith("P")) {
-            EtoDataset.Provider p = ds.provider(etoId);
-            kind = p.country() ? "a country" : "an organization";
-            ok = all.contains(p.country() ? COUNTRY : ORGANIZATION);
-        } else {
-            kind = etoId.startsWith("N") ? "a supply-chain input" : "a supply-chain stage";
-            ok = !all.contains(ORGANIZATION) && !all.contains(COUNTRY) && !all.contains(PERSON);
-        }
-        if (!ok)
-            throw new LoadException(LoadException.INPUT, where + ": " + etoId + " '" + ds.nameOf(etoId) + "' is " + kind
-                    + " in the ETO data, but " + shortIri(entity.getURI()) + " is " + types.stream().map(t -> shortIri(t.getURI())).toList());
-    }
-
-    /** Name matches between unmapped providers and register entities: to check by hand, never applied. */
-    private List<String> suggestions() {
-        Map<String, List<Node>> byName = new HashMap<>();
-        Set<Node> registered = new HashSet<>();
-        register.find(Node.ANY, RDF.type.asNode(), Node.ANY).forEachRemaining(t -> registered.add(t.getSubject()));
-        for (Node e : registered) {
-            for (Node p : List.of(RDFS.label.asNode(), SKOS.altLabel.asNode()))
-                register.find(e, p, Node.ANY).forEachRemaining(t -> {
-                    if (t.getObject().isLiteral())
-                        byName.computeIfAbsent(normalize(t.getObject().getLiteralLexicalForm()), k -> new ArrayList<>()).add(e);
-                });
-        }
-        Set<Node> alreadyMapped = new HashSet<>(nodeOf.values());
-        List<String> out = new ArrayList<>();
-        for (EtoDataset.Provider p : ds.providers()) {
-            if (isMapped(p.id()))
-                continue;
-            String key = normalize(p.country() ? COUNTRY_NAMES.getOrDefault(p.name(), p.name()) : p.name());
-            Set<String> candidates = new TreeSet<>();
-            for (Node e : byName.getOrDefault(key, List.of()))
-                if (!alreadyMapped.contains(e))
-                    candidates.add(shortIri(e.getURI()));
-            if (!candidates.isEmpty())
-                out.add(p.id() + " '" + p.name() + "' may be " + String.join(" or ", candidates)
-                        + " (same name): if so, add it to " + mapping.file() + " with the evidence");
-        }
-        return out;
-    }
-
-    private List<String> unmatched(Set<String> notCountries) {
-        List<String> out = new ArrayList<>();
-        for (EtoDataset.Provider p : ds.providers())
-            if (!isMapped(p.id()) && !notCountries.contains(p.id()))
-                out.add(p.id() + " " + p.name());
-        return out;
-    }
-
-    /** Lower case, accents and punctuation dropped, company-form words ("Inc", "Co., Ltd.") removed. */
-    static String normalize(String name) {
-        String s = Normalizer.normalize(name, Normalizer.Form.NFKD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
-        s = s.replace("&", " and ").replace(".", "").replaceAll("[^\\p{L}\\p{N}]+", " ");
-        List<String> words = new ArrayList<>();
-        for (String w : s.trim().split(" +"))
-            if (!Set.of("inc", "incorporated", "corp", "corporation", "co", "company", "ltd", "limited", "llc", "plc", "ag",
-                    "sa", "nv", "bv", "se", "gmbh", "kk", "holding", "holdings", "group", "the").contains(w))
-                words.add(w);
-        return String.join(" ", words);
+    private void writeShare(Node share, EtoDataset.Provision v) {
+        String provider = ds.provider(v.providerId()).name();
+        String market = ds.nameOf(v.providedId());
+        String size = v.sharePercent().map(s -> s.toPlainString() + " %")
+                .orElse(v.negligible() ? "negligible" : "no figure");
+        add(share, RDF.type.asNode(), uri(CG + "MarketShare"), v.where());
+        add(share, RDFS.label.asNode(), NodeFactory.createLiteralLang(provider + " share of " + market + " (ETO "
+                + v.providerId() + ", " + v.providedId() + "): " + size, "en"), v.where());
+        add(share, uri(CG + "provider"), node(v.providerId()), v.where());
+        add(share, uri(CG + "market"), node(v.providedId()), v.where());
+        if (v.sharePercent().isPresent())
+            add(share, uri(CG + "sharePercent"), decimal(v.sharePercent().get()), v.where());
+        add(share, uri(CG + "negligibleShare"), NodeFactory.createLiteralDT(Boolean.toString(v.negligible()), XSDDatatype.XSDboolean), v.where());
     }
 
     // ------------------------------------------------------------ helpers
 
-    private boolean isMapped(String etoId) { return mapped.containsKey(etoId); }
+    private boolean isMapped(String etoId) { return ids.isMapped(etoId); }
 
-    private Node node(String etoId) {
-        return nodeOf.computeIfAbsent(etoId, id -> uri(Chipgraph.ID + "eto-" + id.toLowerCase(Locale.ROOT)));
-    }
+    private Node node(String etoId) { return ids.node(etoId); }
 
     private final Map<String, Node> extraCountries = new HashMap<>();
 
@@ -321,7 +214,7 @@ public final class EtoImport {
     private void describe(Node n, String etoId, String name, String description, boolean ours, String where) {
         add(n, ETO_ID, NodeFactory.createLiteralString(etoId), where);
         if (ours) {
-            if (!hasName(n, name))
+            if (!ids.hasName(n, name))
                 add(n, SKOS.altLabel.asNode(), NodeFactory.createLiteralLang(name, "en"), where);
         } else {
             add(n, RDFS.label.asNode(), NodeFactory.createLiteralLang(name, "en"), where);
@@ -331,37 +224,6 @@ public final class EtoImport {
         for (String other : ds.otherNames().getOrDefault(etoId, Set.of()))
             if (!other.equals(name))
                 add(n, SKOS.altLabel.asNode(), NodeFactory.createLiteralLang(other, "en"), where);
-    }
-
-    private boolean hasName(Node n, String name) {
-        for (Node p : List.of(RDFS.label.asNode(), SKOS.altLabel.asNode())) {
-            var it = register.find(n, p, Node.ANY);
-            while (it.hasNext()) {
-                Node o = it.next().getObject();
-                if (o.isLiteral() && o.getLiteralLexicalForm().equals(name))
-                    return true;
-            }
-        }
-        return false;
-    }
-
-    private Set<Node> types(Node entity) {
-        Set<Node> types = new HashSet<>();
-        register.find(entity, RDF.type.asNode(), Node.ANY).forEachRemaining(t -> types.add(t.getObject()));
-        return types;
-    }
-
-    private Set<Node> superClasses(Set<Node> classes) {
-        Set<Node> all = new HashSet<>(classes);
-        List<Node> todo = new ArrayList<>(classes);
-        while (!todo.isEmpty()) {
-            Node c = todo.remove(todo.size() - 1);
-            ontology.find(c, RDFS.subClassOf.asNode(), Node.ANY).forEachRemaining(t -> {
-                if (t.getObject().isURI() && all.add(t.getObject()))
-                    todo.add(t.getObject());
-            });
-        }
-        return all;
     }
 
     private void add(Node s, Node p, Node o, String where) {

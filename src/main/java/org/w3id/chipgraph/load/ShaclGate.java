@@ -9,6 +9,7 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.riot.out.NodeFmtLib;
 import org.apache.jena.riot.system.PrefixMap;
 import org.apache.jena.riot.system.PrefixMapFactory;
+import org.apache.jena.query.QueryFactory;
 import org.apache.jena.shacl.ShaclValidator;
 import org.apache.jena.shared.PrefixMapping;
 import org.apache.jena.shacl.Shapes;
@@ -34,18 +35,8 @@ import org.w3id.chipgraph.Chipgraph;
 final class ShaclGate {
     private ShaclGate() {}
 
-    static final PrefixMap PREFIXES = PrefixMapFactory.create();
-    static {
-        PREFIXES.add("cg", Chipgraph.NS);
-        PREFIXES.add("id", Chipgraph.ID);
-        PREFIXES.add("src", Chipgraph.SOURCE);
-        PREFIXES.add("rdfs", "http://www.w3.org/2000/01/rdf-schema#");
-        PREFIXES.add("rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#");
-        PREFIXES.add("prov", "http://www.w3.org/ns/prov#");
-        PREFIXES.add("dct", "http://purl.org/dc/terms/");
-        PREFIXES.add("skos", "http://www.w3.org/2004/02/skos/core#");
-        PREFIXES.add("xsd", "http://www.w3.org/2001/XMLSchema#");
-    }
+    /** The project's one prefix table (the prefixes users see in queries), for readable messages. */
+    static final PrefixMap PREFIXES = PrefixMapFactory.create(QueryFactory.create(Chipgraph.PREFIXES + "ASK {}").getPrefixMapping());
 
     static final PrefixMapping PREFIX_MAPPING = PrefixMapping.Factory.create().setNsPrefixes(PREFIXES.getMapping()).lock();
 

@@ -2,7 +2,6 @@ package org.w3id.chipgraph.reason;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -15,14 +14,8 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
-import org.apache.jena.query.Query;
-import org.apache.jena.sparql.algebra.Algebra;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.graph.GraphFactory;
-import org.apache.jena.util.iterator.ExtendedIterator;
-import org.apache.jena.vocabulary.OWL2;
-import org.apache.jena.vocabulary.RDF;
-import org.apache.jena.vocabulary.RDFS;
 import org.w3id.chipgraph.Chipgraph;
 
 /**
@@ -54,13 +47,9 @@ import org.w3id.chipgraph.Chipgraph;
  * whole inference falls back to {@link Materializer}.
  */
 public final class FastMaterializer {
-    static final Node TYPE = RDF.type.asNode(), SUBCLASS = RDFS.subClassOf.asNode(), SUBPROP = RDFS.subPropertyOf.asNode(),
-            DOMAIN = RDFS.domain.asNode(), RANGE = RDFS.range.asNode(), INVERSE = OWL2.inverseOf.asNode(),
-            CHAIN = OWL2.propertyChainAxiom.asNode(), FIRST = RDF.first.asNode(), REST = RDF.rest.asNode(),
-            NIL = RDF.nil.asNode(), OBJECT_PROPERTY = OWL2.ObjectProperty.asNode(),
-            SYMMETRIC = OWL2.SymmetricProperty.asNode(), TRANSITIVE = OWL2.TransitiveProperty.asNode();
     static final Node DEPENDS_ON = NodeFactory.createURI(Chipgraph.NS + "dependsOn");
     static final Node DEPENDENCY_OF = NodeFactory.createURI(Chipgraph.NS + "dependencyOf");
+    private static final Node TYPE = RuleSchema.TYPE;
 
     /** Default closure limit (pairs) above which cg:dependsOn is answered by the index only. */
     public static final long DEFAULT_CLOSURE_LIMIT = 1_000_000;
@@ -126,25 +115,16 @@ public final class FastMaterializer {
     // ------------------------------------------------------------------ state of one run
 
     private Graph asserted, inferred, union;
-    private final Map<Node, List<Node>> superClasses = new HashMap<>(), superProps = new HashMap<>(),
-            domains = new HashMap<>(), ranges = new HashMap<>(), inverses = new HashMap<>();
-    private final Set<Node> symmetric = new HashSet<>(), transitive = new HashSet<>();
-    /** chain p = p1 o p2: by p1 the pairs (p2, p); by p2 the pairs (p1, p). */
-    private final Map<Node, List<Node[]>> chainsByFirst = new HashMap<>(), chainsBySecond = new HashMap<>();
+    private RuleSchema schema;
     private final Set<String> javaRules = new HashSet<>();
     private final ArrayDeque<Triple> work = new ArrayDeque<>();
     private final Map<String, Long> perRule = new LinkedHashMap<>();
+    /** Every triple inferred, in order: a rule runs again only when one it reads was added since its last run. */
     private final List<Triple> log = new ArrayList<>();
     private boolean schemaDerived;
     private Triple schemaTriple;
-
-    // Virtual cg:dependsOn / cg:dependencyOf: base edges of the index instead of triples.
-    private boolean virtualDeps;
-    private final Map<Node, Integer> depIds = new HashMap<>();
-    private final List<Node> depNodes = new ArrayList<>();
-    private int[] baseFrom = new int[1024], baseTo = new int[1024];
-    private int baseCount;
-    private boolean nonIriDependency;
+    /** The base edges of cg:dependsOn / cg:dependencyOf, or null when those stay triples in the graph. */
+    private VirtualDependencies deps;
 
     public Result materialize(Graph assertedGraph, Consumer<String> progress) {
         asserted = assertedGraph;
@@ -162,35 +142,50 @@ public final class FastMaterializer {
         if (javaRules.size() < KNOWN.size())
             notes.add("rules run as SPARQL (not the Java fast path): "
                       + rules.rules().stream().map(Rule::name).filter(n -> !javaRules.contains(n)).toList());
-        readSchema();
+        schema = RuleSchema.read(union, javaRules);
 
         // cg:dependsOn and cg:dependencyOf can be left to the index only when nothing else reads them.
-        String unsafe = virtualizationProblem(generic);
-        virtualDeps = unsafe == null && javaRules.contains("60-transitive") && javaRules.contains("40-inverse")
-                      && javaRules.contains("20-subproperty");
+        String unsafe = VirtualDependencies.problem(schema, generic);
+        if (unsafe == null && javaRules.contains("60-transitive") && javaRules.contains("40-inverse")
+                && javaRules.contains("20-subproperty"))
+            deps = new VirtualDependencies();
         if (unsafe != null)
             notes.add("the cg:dependsOn closure is materialized whatever its size: " + unsafe);
 
+        streamingPass(progress);
+        int rounds = schemaDerived ? 0 : otherRules(generic, progress);
+        if (schemaDerived)
+            return fallback(assertedGraph, progress, notes);
+        return withClosure(rounds, notes, progress);
+    }
+
+    /** Every asserted triple through the streaming Java rules, with all that follows from it. */
+    private void streamingPass(Consumer<String> progress) {
         long t0 = System.nanoTime();
         var it = asserted.find();
         while (it.hasNext()) {
             Triple t = it.next();
-            if (virtualDeps && isDependency(t.getPredicate()))
-                baseEdge(t);
+            if (isVirtual(t))
+                deps.add(t);
             else
                 apply(t);
             drain();
             if (schemaDerived)
-                return fallback(assertedGraph, progress, notes);
+                return;
         }
         progress.accept(String.format("Java rules: +%d triples (%.1f s)", inferred.size(), (System.nanoTime() - t0) / 1e9));
+    }
 
-        // The other rules (in Java when known, else as SPARQL), each run again only when what it reads has changed.
+    /**
+     * The other rules (in Java when known, else as SPARQL) to a fixpoint, each run again only
+     * when what it reads has changed. Returns the number of rounds; stops early when schema is derived.
+     */
+    private int otherRules(List<Rule> generic, Consumer<String> progress) {
         int rounds = 1;
         Map<Rule, Integer> seen = new HashMap<>();
         Map<Rule, Set<Node>> reads = new HashMap<>();
         for (Rule r : generic)
-            reads.put(r, predicatesRead(r.construct()));
+            reads.put(r, RuleReads.predicatesRead(r.construct()));
         boolean changed = true;
         while (changed) {
             changed = false;
@@ -199,64 +194,64 @@ public final class FastMaterializer {
                 if (since != null && !touched(reads.get(r), since))
                     continue;
                 seen.put(r, log.size());
-                long t1 = System.nanoTime();
-                long before = inferred.size();
-                boolean java = javaRules.contains(r.name());
-                List<Triple> fresh = new ArrayList<>();
-                if (java) {
-                    for (Triple t : CriterionRules.run(union, r.name().startsWith("70")))
-                        if (!union.contains(t)) fresh.add(t);
-                } else {
-                    Graph out = QueryExec.graph(union).query(r.construct()).construct();
-                    out.find().forEachRemaining(t -> {
-                        if (!t.getSubject().isLiteral() && !union.contains(t))
-                            fresh.add(t);
-                    });
-                }
-                for (Triple t : fresh) {
-                    if (virtualDeps && isDependency(t.getPredicate())) baseEdge(t);
-                    else emit(t, r.name());
-                }
-                drain();
-                if (schemaDerived)
-                    return fallback(assertedGraph, progress, notes);
-                long added = inferred.size() - before;
-                progress.accept(String.format("%s (%s): +%d triples with what follows from them (%.1f s)",
-                        r.name(), java ? "Java" : "SPARQL", added, (System.nanoTime() - t1) / 1e9));
-                if (added > 0 || !fresh.isEmpty())
+                if (runOnce(r, progress))
                     changed = true;
+                if (schemaDerived)
+                    return rounds;
             }
             rounds++;
             if (rounds > Materializer.MAX_ROUNDS)
                 throw new IllegalStateException("Inference did not reach a fixpoint in " + Materializer.MAX_ROUNDS + " rounds");
         }
+        return rounds;
+    }
 
-        // The dependency closure: an index always; triples while it stays small.
-        DependencyIndex index;
-        long pairs;
-        boolean materialized;
-        double indexSeconds = 0;
-        if (virtualDeps) {
-            long t2 = System.nanoTime();
-            index = DependencyIndex.fromEdges(depNodes.stream().map(n -> n.isURI() ? n.getURI() : n.toString()).toArray(String[]::new),
-                    Arrays.copyOf(baseFrom, baseCount), Arrays.copyOf(baseTo, baseCount));
-            index.computeCounts();
-            pairs = index.countAllPairs();
-            indexSeconds = (System.nanoTime() - t2) / 1e9;
-            materialized = pairs <= closureLimit || nonIriDependency;
-            if (nonIriDependency && pairs > closureLimit)
-                notes.add("the cg:dependsOn closure is materialized whatever its size: a dependency edge has a blank node or literal end");
-            if (materialized)
-                materializeClosure(index);
-            progress.accept(String.format("dependency index: %d nodes, %d edges, %d pairs; closure %s (%.1f s)",
-                    index.size(), index.edgeCount(), pairs,
-                    materialized ? "materialized" : "NOT materialized (over the limit of " + closureLimit + "): cg:dependsOn is answered by cgf:dependsOn",
-                    (System.nanoTime() - t2) / 1e9));
+    /** One run of one rule and the streaming rules after it. True when it found something new. */
+    private boolean runOnce(Rule r, Consumer<String> progress) {
+        long t1 = System.nanoTime();
+        long before = inferred.size();
+        boolean java = javaRules.contains(r.name());
+        List<Triple> fresh = new ArrayList<>();
+        if (java) {
+            for (Triple t : CriterionRules.run(union, r.name().startsWith("70")))
+                if (!union.contains(t)) fresh.add(t);
         } else {
-            index = null;
-            pairs = -1;
-            materialized = true;
+            Graph out = QueryExec.graph(union).query(r.construct()).construct();
+            out.find().forEachRemaining(t -> {
+                if (!t.getSubject().isLiteral() && !union.contains(t))
+                    fresh.add(t);
+            });
         }
+        for (Triple t : fresh) {
+            if (isVirtual(t)) deps.add(t);
+            else emit(t, r.name());
+        }
+        drain();
+        if (schemaDerived)
+            return false;
+        long added = inferred.size() - before;
+        progress.accept(String.format("%s (%s): +%d triples with what follows from them (%.1f s)",
+                r.name(), java ? "Java" : "SPARQL", added, (System.nanoTime() - t1) / 1e9));
+        return added > 0 || !fresh.isEmpty();
+    }
+
+    /** The dependency closure: an index always (when virtual); triples while it stays small. */
+    private Result withClosure(int rounds, List<String> notes, Consumer<String> progress) {
+        if (deps == null)
+            return new Result(inferred, perRule, rounds, null, -1, true, notes, 0);
+        long t2 = System.nanoTime();
+        DependencyIndex index = deps.index();
+        long pairs = index.countAllPairs();
+        double indexSeconds = (System.nanoTime() - t2) / 1e9;
+        boolean materialized = pairs <= closureLimit || deps.hasNonIriEnd();
+        if (deps.hasNonIriEnd() && pairs > closureLimit)
+            notes.add("the cg:dependsOn closure is materialized whatever its size: a dependency edge has a blank node or literal end");
+        if (materialized)
+            deps.materializeClosure(index, asserted, inferred, perRule);
+        progress.accept(String.format("dependency index: %d nodes, %d edges, %d pairs; closure %s (%.1f s)",
+                index.size(), index.edgeCount(), pairs,
+                materialized ? "materialized" : "NOT materialized (over the limit of " + closureLimit + "): cg:dependsOn is answered by cgf:dependsOn",
+                (System.nanoTime() - t2) / 1e9));
         return new Result(inferred, perRule, rounds, index, pairs, materialized, notes, indexSeconds);
     }
 
@@ -267,122 +262,8 @@ public final class FastMaterializer {
         return new Result(r.inferred(), r.perRule(), r.rounds(), null, -1, true, notes, 0);
     }
 
-    // ------------------------------------------------------------------ schema
-
-    private void readSchema() {
-        if (javaRules.contains("10-subclass"))
-            union.find(Node.ANY, SUBCLASS, Node.ANY).forEachRemaining(t -> {
-                if (t.getObject().isURI()) add(superClasses, t.getSubject(), t.getObject());
-            });
-        if (javaRules.contains("20-subproperty"))
-            union.find(Node.ANY, SUBPROP, Node.ANY).forEachRemaining(t -> {
-                if (t.getObject().isURI()) add(superProps, t.getSubject(), t.getObject());
-            });
-        if (javaRules.contains("30-domain"))
-            union.find(Node.ANY, DOMAIN, Node.ANY).forEachRemaining(t -> {
-                if (t.getObject().isURI()) add(domains, t.getSubject(), t.getObject());
-            });
-        if (javaRules.contains("31-range"))
-            union.find(Node.ANY, RANGE, Node.ANY).forEachRemaining(t -> {
-                if (t.getObject().isURI() && union.contains(t.getSubject(), TYPE, OBJECT_PROPERTY))
-                    add(ranges, t.getSubject(), t.getObject());
-            });
-        if (javaRules.contains("40-inverse"))
-            union.find(Node.ANY, INVERSE, Node.ANY).forEachRemaining(t -> {
-                if (t.getSubject().isURI() && t.getObject().isURI()) {
-                    add(inverses, t.getSubject(), t.getObject());
-                    add(inverses, t.getObject(), t.getSubject());
-                }
-            });
-        if (javaRules.contains("41-symmetric"))
-            union.find(Node.ANY, TYPE, SYMMETRIC).forEachRemaining(t -> symmetric.add(t.getSubject()));
-        if (javaRules.contains("60-transitive"))
-            union.find(Node.ANY, TYPE, TRANSITIVE).forEachRemaining(t -> transitive.add(t.getSubject()));
-        if (javaRules.contains("50-property-chain"))
-            union.find(Node.ANY, CHAIN, Node.ANY).forEachRemaining(c -> {
-                Node p = c.getSubject();
-                union.find(c.getObject(), FIRST, Node.ANY).forEachRemaining(f1 ->
-                    union.find(c.getObject(), REST, Node.ANY).forEachRemaining(r1 ->
-                        union.find(r1.getObject(), FIRST, Node.ANY).forEachRemaining(f2 -> {
-                            if (union.contains(r1.getObject(), REST, NIL)) {
-                                Node p1 = f1.getObject(), p2 = f2.getObject();
-                                chainsByFirst.computeIfAbsent(p1, k -> new ArrayList<>()).add(new Node[] {p2, p});
-                                chainsBySecond.computeIfAbsent(p2, k -> new ArrayList<>()).add(new Node[] {p1, p});
-                            }
-                        })));
-            });
-    }
-
-    private static void add(Map<Node, List<Node>> m, Node k, Node v) {
-        List<Node> l = m.computeIfAbsent(k, x -> new ArrayList<>());
-        if (!l.contains(v)) l.add(v);
-    }
-
-    /** A derived triple the schema reading depends on. */
-    private static boolean isSchema(Triple t) {
-        Node p = t.getPredicate();
-        if (p.equals(TYPE)) {
-            Node o = t.getObject();
-            return o.equals(OBJECT_PROPERTY) || o.equals(SYMMETRIC) || o.equals(TRANSITIVE);
-        }
-        return p.equals(SUBCLASS) || p.equals(SUBPROP) || p.equals(DOMAIN) || p.equals(RANGE) || p.equals(INVERSE)
-               || p.equals(CHAIN) || p.equals(FIRST) || p.equals(REST);
-    }
-
-    private static boolean isDependency(Node p) {
-        return p.equals(DEPENDS_ON) || p.equals(DEPENDENCY_OF);
-    }
-
-    /** Why cg:dependsOn / cg:dependencyOf cannot stay out of the graph, or null when they can. */
-    private String virtualizationProblem(List<Rule> generic) {
-        if (!transitive.contains(DEPENDS_ON))
-            return "cg:dependsOn is not declared transitive";
-        if (transitive.contains(DEPENDENCY_OF))
-            return "cg:dependencyOf is declared transitive";
-        for (Node v : List.of(DEPENDS_ON, DEPENDENCY_OF)) {
-            Node other = v.equals(DEPENDS_ON) ? DEPENDENCY_OF : DEPENDS_ON;
-            for (Node q : superProps.getOrDefault(v, List.of()))
-                if (!q.equals(v)) return v.getLocalName() + " has a super-property " + q;
-            if (domains.containsKey(v) || ranges.containsKey(v)) return v.getLocalName() + " has a domain or range";
-            for (Node q : inverses.getOrDefault(v, List.of()))
-                if (!q.equals(other)) return v.getLocalName() + " has an inverse " + q;
-            if (symmetric.contains(v)) return v.getLocalName() + " is symmetric";
-            if (chainsByFirst.containsKey(v) || chainsBySecond.containsKey(v)) return v.getLocalName() + " is in a property chain";
-        }
-        if (!inverses.getOrDefault(DEPENDS_ON, List.of()).contains(DEPENDENCY_OF))
-            return "cg:dependencyOf is not declared the inverse of cg:dependsOn";
-        for (Rule r : generic) {
-            Set<Node> reads = predicatesRead(r.construct());
-            if (reads == null || reads.contains(DEPENDS_ON) || reads.contains(DEPENDENCY_OF))
-                return "rule " + r.name() + " reads them";
-        }
-        return null;
-    }
-
-    /**
-     * Predicates named in a rule's WHERE clause; null when some predicate is a variable, or the
-     * rule has a path, a GRAPH, a SERVICE or an EXISTS (it might read anything).
-     */
-    static Set<Node> predicatesRead(Query q) {
-        Set<Node> out = new HashSet<>();
-        boolean[] any = {false};
-        org.apache.jena.sparql.algebra.Op op = Algebra.compile(q);
-        org.apache.jena.sparql.algebra.walker.Walker.walk(op, new org.apache.jena.sparql.algebra.OpVisitorBase() {
-            @Override public void visit(org.apache.jena.sparql.algebra.op.OpBGP bgp) {
-                for (Triple t : bgp.getPattern())
-                    if (t.getPredicate().isURI()) out.add(t.getPredicate());
-                    else any[0] = true;
-            }
-            @Override public void visit(org.apache.jena.sparql.algebra.op.OpTriple t) { any[0] = true; }
-            @Override public void visit(org.apache.jena.sparql.algebra.op.OpPath p) { any[0] = true; }
-            @Override public void visit(org.apache.jena.sparql.algebra.op.OpQuadPattern p) { any[0] = true; }
-            @Override public void visit(org.apache.jena.sparql.algebra.op.OpGraph g) { any[0] = true; }
-            @Override public void visit(org.apache.jena.sparql.algebra.op.OpService g) { any[0] = true; }
-            @Override public void visit(org.apache.jena.sparql.algebra.op.OpPropFunc g) { any[0] = true; }
-        }, new org.apache.jena.sparql.expr.ExprVisitorBase() {
-            @Override public void visit(org.apache.jena.sparql.expr.ExprFunctionOp f) { any[0] = true; }
-        });
-        return any[0] ? null : out;
+    private boolean isVirtual(Triple t) {
+        return deps != null && VirtualDependencies.isDependency(t.getPredicate());
     }
 
     /** Has a triple with one of these predicates been added since position {@code since} of the log? */
@@ -406,49 +287,45 @@ public final class FastMaterializer {
     private void apply(Triple t) {
         Node s = t.getSubject(), p = t.getPredicate(), o = t.getObject();
         if (p.equals(TYPE))
-            for (Node d : superClasses.getOrDefault(o, List.of()))
+            for (Node d : schema.superClasses.getOrDefault(o, List.of()))
                 emit(Triple.create(s, TYPE, d), "10-subclass");
-        for (Node q : superProps.getOrDefault(p, List.of()))
+        for (Node q : schema.superProps.getOrDefault(p, List.of()))
             emit(Triple.create(s, q, o), "20-subproperty");
-        for (Node c : domains.getOrDefault(p, List.of()))
+        for (Node c : schema.domains.getOrDefault(p, List.of()))
             emit(Triple.create(s, TYPE, c), "30-domain");
         if (o.isLiteral())
             return;
-        for (Node c : ranges.getOrDefault(p, List.of()))
+        for (Node c : schema.ranges.getOrDefault(p, List.of()))
             emit(Triple.create(o, TYPE, c), "31-range");
-        for (Node q : inverses.getOrDefault(p, List.of()))
+        for (Node q : schema.inverses.getOrDefault(p, List.of()))
             emit(Triple.create(o, q, s), "40-inverse");
-        if (symmetric.contains(p))
+        if (schema.symmetric.contains(p))
             emit(Triple.create(o, p, s), "41-symmetric");
-        for (Node[] c : chainsByFirst.getOrDefault(p, List.of()))
-            for (Triple u : list(union.find(o, c[0], Node.ANY)))
+        for (Node[] c : schema.chainsByFirst.getOrDefault(p, List.of()))
+            for (Triple u : union.find(o, c[0], Node.ANY).toList())
                 emit(Triple.create(s, c[1], u.getObject()), "50-property-chain");
-        for (Node[] c : chainsBySecond.getOrDefault(p, List.of()))
-            for (Triple u : list(union.find(Node.ANY, c[0], s)))
+        for (Node[] c : schema.chainsBySecond.getOrDefault(p, List.of()))
+            for (Triple u : union.find(Node.ANY, c[0], s).toList())
                 emit(Triple.create(u.getSubject(), c[1], o), "50-property-chain");
-        if (transitive.contains(p)) {
-            for (Triple u : list(union.find(o, p, Node.ANY)))
+        if (schema.transitive.contains(p)) {
+            for (Triple u : union.find(o, p, Node.ANY).toList())
                 if (!s.equals(u.getObject())) emit(Triple.create(s, p, u.getObject()), "60-transitive");
-            for (Triple u : list(union.find(Node.ANY, p, s)))
+            for (Triple u : union.find(Node.ANY, p, s).toList())
                 if (!u.getSubject().equals(o)) emit(Triple.create(u.getSubject(), p, o), "60-transitive");
         }
-    }
-
-    private static List<Triple> list(ExtendedIterator<Triple> it) {
-        return it.toList();
     }
 
     private void emit(Triple t, String rule) {
         if (t.getSubject().isLiteral())
             return;
-        if (virtualDeps && isDependency(t.getPredicate())) {
+        if (isVirtual(t)) {
             if (!asserted.contains(t))
-                baseEdge(t);
+                deps.add(t);
             return;
         }
         if (asserted.contains(t) || inferred.contains(t))
             return;
-        if (isSchema(t)) {
+        if (RuleSchema.isSchema(t)) {
             schemaDerived = true;
             schemaTriple = t;
         }
@@ -456,52 +333,5 @@ public final class FastMaterializer {
         log.add(t);
         perRule.merge(rule, 1L, Long::sum);
         work.add(t);
-    }
-
-    /** A cg:dependsOn (or reversed cg:dependencyOf) triple, kept as an edge of the index. */
-    private void baseEdge(Triple t) {
-        boolean forward = t.getPredicate().equals(DEPENDS_ON);
-        Node a = forward ? t.getSubject() : t.getObject(), b = forward ? t.getObject() : t.getSubject();
-        if (!a.isURI() || !b.isURI())
-            nonIriDependency = true;
-        if (baseCount == baseFrom.length) {
-            baseFrom = Arrays.copyOf(baseFrom, baseCount * 2);
-            baseTo = Arrays.copyOf(baseTo, baseCount * 2);
-        }
-        baseFrom[baseCount] = depId(a);
-        baseTo[baseCount] = depId(b);
-        baseCount++;
-    }
-
-    private int depId(Node n) {
-        Integer id = depIds.get(n);
-        if (id == null) {
-            id = depNodes.size();
-            depIds.put(n, id);
-            depNodes.add(n);
-        }
-        return id;
-    }
-
-    /** The triples rules 60 and 40 would have added for cg:dependsOn and cg:dependencyOf. */
-    private void materializeClosure(DependencyIndex index) {
-        for (int a = 0; a < index.size(); a++) {
-            Node na = depNodes.get(a);
-            for (int b : index.reach(a, true)) {
-                Node nb = depNodes.get(b);
-                Triple d = Triple.create(na, DEPENDS_ON, nb);
-                if (!asserted.contains(d)) {
-                    inferred.add(d);
-                    perRule.merge("60-transitive", 1L, Long::sum);
-                }
-                if (!nb.isLiteral()) {
-                    Triple inv = Triple.create(nb, DEPENDENCY_OF, na);
-                    if (!asserted.contains(inv)) {
-                        inferred.add(inv);
-                        perRule.merge("40-inverse", 1L, Long::sum);
-                    }
-                }
-            }
-        }
     }
 }

@@ -2,7 +2,6 @@ package org.w3id.chipgraph.serve;
 
 import java.util.List;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -21,26 +20,25 @@ import org.apache.jena.sparql.function.FunctionEnv;
  * build. Same results as Jena's (one empty match, then empty matches skipped).
  */
 final class DeadlineReplace extends E_StrReplace {
-    private final Pattern constant;
+    private final DeadlinePattern pattern;
     private final long maxChars;
 
     DeadlineReplace(Expr text, Expr pattern, Expr replacement, Expr flags, long maxChars) {
         super(text, pattern, replacement, flags);
         this.maxChars = maxChars;
-        this.constant = DeadlineRegex.constantPattern("REPLACE", pattern, flags);
+        this.pattern = new DeadlinePattern("REPLACE", pattern, flags, 1, 3);
     }
 
     @Override
     public NodeValue eval(List<NodeValue> args) {
-        throw new ExprEvalException("REPLACE is evaluated while the query runs, under its deadline");
+        throw pattern.refusedAtPlanning();
     }
 
     @Override
     public NodeValue eval(List<NodeValue> args, FunctionEnv env) {
-        Node text = NodeValueOps.checkAndGetStringLiteral("REPLACE", args.get(0));
+        Node text = pattern.text(args);
         String rep = NodeValueOps.checkAndGetStringLiteral("REPLACE", args.get(2)).getLiteralLexicalForm();
-        Pattern p = constant != null ? constant : DeadlineRegex.compile("REPLACE", args.get(1), args.size() > 3 ? args.get(3) : null);
-        Matcher m = p.matcher(CancellableChars.of(text.getLiteralLexicalForm(), env));
+        Matcher m = pattern.matcher(args, text, env);
         StringBuilder sb = null;
         try {
             while (m.find()) {

@@ -63,6 +63,12 @@ class EpochErrorsTest {
         return refused(EpochSource.directory(dir, p -> p.getFileName().toString()));
     }
 
+    /** The message of the load refused once {@code from} is replaced by {@code to} in {@code file}. */
+    String refusedAfter(String file, String from, String to) throws IOException {
+        replace(file, from, to);
+        return refused();
+    }
+
     void replace(String file, String from, String to) throws IOException {
         Path p = dir.resolve(file);
         String s = Files.readString(p);
@@ -80,20 +86,15 @@ class EpochErrorsTest {
 
     @Test
     void aBadQuantityNamesFileAndLine() throws IOException {
-        replace(EpochSource.MODELS, "H20\",256", "H20\",lots");
-        assertEquals("notable_ai_models.csv:2: bad 'Hardware quantity' value 'lots' (want a number such as 1.5832e+16)", refused());
-        replace(EpochSource.MODELS, "H20\",lots", "H20\",2.5");
-        assertEquals("notable_ai_models.csv:2: bad 'Hardware quantity' value '2.5' (want a whole number)", refused());
+        assertEquals("notable_ai_models.csv:2: bad 'Hardware quantity' value 'lots' (want a number such as 1.5832e+16)", refusedAfter(EpochSource.MODELS, "H20\",256", "H20\",lots"));
+        assertEquals("notable_ai_models.csv:2: bad 'Hardware quantity' value '2.5' (want a whole number)", refusedAfter(EpochSource.MODELS, "H20\",lots", "H20\",2.5"));
     }
 
     @Test
     void aBadDateAnEmptyNameAndADuplicateAreRefused() throws IOException {
-        replace(EpochSource.MODELS, "2024-06-01", "2024-13-01");
-        assertEquals("notable_ai_models.csv:3: bad 'Publication date' value '2024-13-01' (want a date YYYY-MM-DD)", refused());
-        replace(EpochSource.MODELS, "Fixture Model B,Fixture Lab,2024-13-01", ",Fixture Lab,2024-06-01");
-        assertEquals("notable_ai_models.csv:3: empty 'Model' (every row needs one)", refused());
-        replace(EpochSource.MODELS, ",Fixture Lab,2024-06-01", "Fixture Model A,Fixture Lab,2024-06-01");
-        assertEquals("notable_ai_models.csv:3: model 'Fixture Model A' appears twice (also at notable_ai_models.csv:2)", refused());
+        assertEquals("notable_ai_models.csv:3: bad 'Publication date' value '2024-13-01' (want a date YYYY-MM-DD)", refusedAfter(EpochSource.MODELS, "2024-06-01", "2024-13-01"));
+        assertEquals("notable_ai_models.csv:3: empty 'Model' (every row needs one)", refusedAfter(EpochSource.MODELS, "Fixture Model B,Fixture Lab,2024-13-01", ",Fixture Lab,2024-06-01"));
+        assertEquals("notable_ai_models.csv:3: model 'Fixture Model A' appears twice (also at notable_ai_models.csv:2)", refusedAfter(EpochSource.MODELS, ",Fixture Lab,2024-06-01", "Fixture Model A,Fixture Lab,2024-06-01"));
     }
 
     @Test

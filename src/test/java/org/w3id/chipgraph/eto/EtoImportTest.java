@@ -193,10 +193,10 @@ class EtoImportTest {
 
     @Test
     void nameNormalizationIgnoresCaseAccentsPunctuationAndCompanyForms() {
-        assertEquals("sk hynix", EtoImport.normalize("SK Hynix Inc."));
-        assertEquals("tokyo electron", EtoImport.normalize("Tokyo Electron Ltd"));
-        assertEquals("asml", EtoImport.normalize("ASML Holding N.V."));
-        assertEquals("nestle", EtoImport.normalize("Nestlé S.A."));
+        assertEquals("sk hynix", EtoReconciler.normalize("SK Hynix Inc."));
+        assertEquals("tokyo electron", EtoReconciler.normalize("Tokyo Electron Ltd"));
+        assertEquals("asml", EtoReconciler.normalize("ASML Holding N.V."));
+        assertEquals("nestle", EtoReconciler.normalize("Nestlé S.A."));
         var sorted = new TreeSet<String>(EtoImport::byIdNumber);
         sorted.addAll(Set.of("P11", "N20", "P9", "S2"));
         assertEquals(List.of("S2", "N20", "P9", "P11"), List.copyOf(sorted));

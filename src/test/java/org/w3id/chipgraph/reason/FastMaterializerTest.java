@@ -153,7 +153,7 @@ class FastMaterializerTest {
     void aConfigurationIsClassifiedFromItsBaseSpecsBeforeTheCriterionRules() {
         // Rule 65 names its predicates, so the closure can still be left to the index at scale.
         Rule inherit = RULES.rules().stream().filter(r -> r.name().equals("65-configuration-inherits-spec")).findFirst().orElseThrow();
-        Set<Node> reads = FastMaterializer.predicatesRead(inherit.construct());
+        Set<Node> reads = RuleReads.predicatesRead(inherit.construct());
         assertNotNull(reads, "rule 65 must name the predicates it reads");
         assertTrue(reads.contains(NodeFactory.createURI(Chipgraph.NS + "configurationOf")), reads.toString());
         // On the curated graph the A100 80GB (memory only stated) gets the A100's TPP 4992 and meets

@@ -3,7 +3,6 @@ package org.w3id.chipgraph.web;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Supplier;
 
@@ -38,9 +37,9 @@ final class NeighbourhoodServlet extends ApiServlet {
         if (!Responses.wantsCsv(req)) {
             JsonObject o = json(n, edges, labels);
             // The country of each node, for grouping a large picture by country.
-            Map<String, String> countries = NodeCountries.of(store.dataset(), n.levels().keySet(), labels);
+            NodeCountries countries = store.countries();
             o.get("nodes").getAsArray().forEach(x -> {
-                String c = countries.get(x.getAsObject().getString("id"));
+                String c = countries.of(x.getAsObject().getString("id"));
                 if (c != null)
                     x.getAsObject().put("country", c);
             });

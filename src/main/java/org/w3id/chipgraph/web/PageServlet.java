@@ -24,15 +24,16 @@ abstract class PageServlet extends HttpServlet {
         try {
             answer(req, resp, store.get());
         } catch (RuntimeException e) {
-            int status = Responses.status(e);
-            if (status == 0 || resp.isCommitted())
-                throw e;
-            resp.resetBuffer();
-            errorPage(resp, status, Responses.message(e));
+            Responses.error(resp, e, (status, message, candidates) -> errorPage(req, resp, status, message));
         }
     }
 
     abstract void answer(HttpServletRequest req, HttpServletResponse resp, StoreContext store) throws IOException;
+
+    /** The page an expected error is answered with: the shared error page, unless a route has one of its own. */
+    void errorPage(HttpServletRequest req, HttpServletResponse resp, int status, String message) throws IOException {
+        errorPage(resp, status, message);
+    }
 
     static void errorPage(HttpServletResponse resp, int status, String message) throws IOException {
         String title = status == 404 ? "Not found" : status == 503 ? "Timed out" : "Bad request";

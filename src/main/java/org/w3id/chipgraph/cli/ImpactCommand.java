@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import org.apache.jena.atlas.json.JsonObject;
 import org.w3id.chipgraph.ExitCode;
 
 import picocli.CommandLine.Command;
@@ -22,15 +21,11 @@ final class ImpactCommand implements Callable<Integer> {
     @Option(names = "--as-of", paramLabel = "YYYY-MM-DD",
             description = "Judge the network as it stood on that date: entities released, announced or in force only later, or ended before, are left out.")
     LocalDate asOf;
-    @Option(names = "--endpoint", paramLabel = "URL", description = "A running server's SPARQL endpoint instead of --db (found by itself when a server holds the store).") String endpoint;
-    @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).") ReportFormat format;
+    @Mixin ReportOptions report;
 
     @Override
     public Integer call() {
-        try (GraphAccess g = GraphAccess.open(storeOptions, endpoint)) {
-            JsonObject r = DependencyAnswers.impact(g, remove, asOf);
-            System.out.print(format == ReportFormat.json ? r + "\n" : ReportText.impact(r));
-            return ExitCode.OK.code;
-        }
+        report.print(storeOptions, g -> DependencyAnswers.impact(g, remove, asOf), ReportText::impact);
+        return ExitCode.OK.code;
     }
 }

@@ -8,7 +8,6 @@ import java.util.function.Supplier;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.apache.jena.atlas.json.JsonArray;
 import org.apache.jena.atlas.json.JsonObject;
 import org.w3id.chipgraph.Chipgraph;
 import org.w3id.chipgraph.reason.DependencyIndex;
@@ -59,18 +58,9 @@ final class DependencyReachServlet extends ApiServlet {
         o.put("question", forward ? "what it depends on" : "who depends on it");
         o.put("count", count);
         o.put("limit", limit);
-        JsonArray a = new JsonArray();
-        iris.forEach(a::add);
-        o.put("answers", a);
+        o.put("answers", Json.strings(iris));
         // The same answers with their labels, for readers of the JSON.
-        JsonArray labelled = new JsonArray();
-        for (String i : iris) {
-            JsonObject x = new JsonObject();
-            x.put("iri", i);
-            x.put("label", labels.label(i));
-            labelled.add(x);
-        }
-        o.put("labelled", labelled);
+        o.put("labelled", Json.array(iris, i -> Json.object("iri", i, "label", labels.label(i))));
         Responses.json(resp, o);
     }
 

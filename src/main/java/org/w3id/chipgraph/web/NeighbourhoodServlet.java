@@ -57,19 +57,15 @@ final class NeighbourhoodServlet extends ApiServlet {
         JsonObject o = new JsonObject();
         o.put("entity", n.root());
         o.put("depth", n.depth());
-        JsonArray nodes = new JsonArray();
-        n.levels().forEach((iri, level) -> {
-            JsonObject x = new JsonObject();
-            x.put("id", iri);
-            x.put("label", labels.label(iri));
-            x.put("type", labels.typeLabel(iri));
-            x.put("level", level);
+        o.put("nodes", Json.array(n.levels().entrySet(), node -> {
+            String iri = node.getKey();
+            JsonObject x = Json.object("id", iri, "label", labels.label(iri), "type", labels.typeLabel(iri));
+            x.put("level", node.getValue());
             String href = Links.entityHref(iri);
             if (href != null)
                 x.put("page", href);
-            nodes.add(x);
-        });
-        o.put("nodes", nodes);
+            return x;
+        }));
         JsonArray es = new JsonArray();
         TreeSet<String> used = new TreeSet<>();
         int i = 0;
@@ -85,14 +81,7 @@ final class NeighbourhoodServlet extends ApiServlet {
             es.add(x);
         }
         o.put("edges", es);
-        JsonArray props = new JsonArray();
-        for (String p : used) {
-            JsonObject x = new JsonObject();
-            x.put("property", p);
-            x.put("label", edges.propertyLabel(p));
-            props.add(x);
-        }
-        o.put("properties", props);
+        o.put("properties", Json.array(used, p -> Json.object("property", p, "label", edges.propertyLabel(p))));
         return o;
     }
 }

@@ -37,23 +37,14 @@ final class SearchApiServlet extends ApiServlet {
     }
 
     static JsonArray json(List<LabelIndex.Hit> hits) {
-        JsonArray a = new JsonArray();
-        for (LabelIndex.Hit h : hits) {
-            JsonObject o = new JsonObject();
-            o.put("iri", h.iri());
-            o.put("label", h.label());
-            o.put("matched", h.matched());
-            o.put("lang", h.lang());
-            o.put("match", h.match().name().toLowerCase());
-            o.put("type", h.typeLabel());
-            JsonArray types = new JsonArray();
-            h.types().forEach(types::add);
-            o.put("types", types);
+        return Json.array(hits, h -> {
+            JsonObject o = Json.object("iri", h.iri(), "label", h.label(), "matched", h.matched(), "lang", h.lang(),
+                    "match", h.match().name().toLowerCase(), "type", h.typeLabel());
+            o.put("types", Json.strings(h.types()));
             String href = Links.entityHref(h.iri());
             if (href != null)
                 o.put("page", href);
-            a.add(o);
-        }
-        return a;
+            return o;
+        });
     }
 }

@@ -137,8 +137,9 @@ final class Responses {
         body.write(status, message(e), candidates(e));
     }
 
-    /** Answers an expected error as JSON. */
-    static void jsonError(HttpServletResponse resp, RuntimeException e) throws IOException {
-        error(resp, e, (status, message, candidates) -> jsonError(resp, status, message, candidates));
+    /** The shared error page of an expected error. */
+    static void errorPage(HttpServletResponse resp, int status, String message) throws IOException {
+        String title = status == 404 ? "Not found" : status == 503 ? "Timed out" : "Bad request";
+        page(resp, status, "error", Map.of("title", title, "message", message));
     }
 }

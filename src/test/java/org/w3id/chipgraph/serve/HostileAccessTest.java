@@ -20,7 +20,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.w3id.chipgraph.web.DependencyReportServlet;
+import org.w3id.chipgraph.web.DependencyReportRoute;
 import org.w3id.chipgraph.LoopbackListener;
 import org.w3id.chipgraph.TestGraph;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -196,7 +196,7 @@ class HostileAccessTest {
         assertEquals(200, repeated.statusCode(), repeated.body());
         assertEquals(one.body(), repeated.body(), "the same entity a thousand times is removed once");
         StringBuilder many = new StringBuilder("/api/impact?");
-        for (int k = 0; k <= DependencyReportServlet.MAX_REMOVED; k++)
+        for (int k = 0; k <= DependencyReportRoute.MAX_REMOVED; k++)
             many.append("remove=entity-").append(k).append('&');
         var tooMany = get(many.toString());
         assertEquals(400, tooMany.statusCode(), tooMany.body());

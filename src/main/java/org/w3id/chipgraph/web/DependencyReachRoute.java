@@ -3,7 +3,6 @@ package org.w3id.chipgraph.web;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -20,20 +19,13 @@ import org.w3id.chipgraph.search.LabelIndex;
  * X. The number of answers and the first {@code limit} of them, nearest first. JSON by default,
  * CSV (one IRI a row, the count in the {@code X-Total-Count} header) by Accept.
  */
-final class DependencyReachServlet extends ApiServlet {
+record DependencyReachRoute(Direction direction) implements Route {
     enum Direction { DEPENDENCIES, DEPENDENTS }
 
     static final int DEFAULT_LIMIT = 100, MAX_LIMIT = 10_000;
 
-    private final Direction direction;
-
-    DependencyReachServlet(Supplier<StoreContext> store, Direction direction) {
-        super(store);
-        this.direction = direction;
-    }
-
     @Override
-    void answer(HttpServletRequest req, HttpServletResponse resp, StoreContext store) throws IOException {
+    public void answer(HttpServletRequest req, HttpServletResponse resp, StoreContext store) throws IOException {
         String of = Params.required(req, "of", "an entity: IRI, local name or label");
         int limit = Params.integer(req, "limit", DEFAULT_LIMIT, 0, MAX_LIMIT);
         DependencyIndex index = store.dependencyIndex();

@@ -5,11 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
 
 /**
  * {@code /timeline}: every measure (US, allied, Chinese) on one time axis, a lane per issuing
@@ -18,18 +16,11 @@ import jakarta.servlet.http.HttpServletResponse;
  * government, which takes in its agencies), {@code target}, {@code kind}; a value that names
  * nothing on the timeline is refused (400) with a message naming the parameter.
  */
-final class TimelineServlet extends PageServlet {
+record TimelineRoute(TimelineData data) implements Route {
     static final Set<String> PARAMETERS = Set.of("issuer", "target", "kind");
 
-    private final TimelineData data;
-
-    TimelineServlet(Supplier<StoreContext> store, CatalogQueryRunner queries) {
-        super(store);
-        this.data = new TimelineData(queries);
-    }
-
     @Override
-    void answer(HttpServletRequest req, HttpServletResponse resp, StoreContext store) throws IOException {
+    public void answer(HttpServletRequest req, HttpServletResponse resp, StoreContext store) throws IOException {
         for (String name : req.getParameterMap().keySet())
             if (!PARAMETERS.contains(name))
                 throw new BadRequestException("Unknown parameter '" + name + "'; /timeline takes issuer, kind, target");
@@ -52,7 +43,7 @@ final class TimelineServlet extends PageServlet {
     }
 
     @Override
-    void errorPage(HttpServletRequest req, HttpServletResponse resp, int status, String message) throws IOException {
+    public void errorPage(HttpServletRequest req, HttpServletResponse resp, int status, String message) throws IOException {
         Responses.page(resp, status, "timeline-error", Map.of("message", message));
     }
 

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
-import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -18,19 +17,12 @@ import org.w3id.chipgraph.Chipgraph;
  * release date and classification under each scheme on a chosen date; sorted and filtered by
  * query parameters (see {@link ChipQuery}); {@code format=csv} gives exactly the rows shown.
  */
-final class ChipsServlet extends PageServlet {
+record ChipsRoute(ChipExplorer explorer) implements Route {
     private static final List<String> FIXED_LABELS = List.of("Chip", "Designer", "Country", "Foundry", "Process",
             "TPP", "Performance density", "Memory bandwidth (GB/s)", "Released");
 
-    private final ChipExplorer explorer;
-
-    ChipsServlet(Supplier<StoreContext> store, CatalogQueryRunner queries) {
-        super(store);
-        this.explorer = new ChipExplorer(queries);
-    }
-
     @Override
-    void answer(HttpServletRequest req, HttpServletResponse resp, StoreContext store) throws IOException {
+    public void answer(HttpServletRequest req, HttpServletResponse resp, StoreContext store) throws IOException {
         ChipQuery q = ChipQuery.parse(req.getParameterMap());
         ChipExplorer.Table table = explorer.load(store, q.asOf());
         List<ChipRow> rows = q.apply(table);
@@ -42,7 +34,7 @@ final class ChipsServlet extends PageServlet {
 
     /** The explorer's own error page, or the bare message when CSV was asked for. */
     @Override
-    void errorPage(HttpServletRequest req, HttpServletResponse resp, int status, String message) throws IOException {
+    public void errorPage(HttpServletRequest req, HttpServletResponse resp, int status, String message) throws IOException {
         if ("csv".equals(req.getParameter("format")))
             Responses.text(resp, status, message);
         else

@@ -2,7 +2,6 @@ package org.w3id.chipgraph.web;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -16,15 +15,11 @@ import org.w3id.chipgraph.search.LabelIndex;
  * language) match, best first, as a JSON list of {iri, label, matched, lang, match, type};
  * CSV when asked for by Accept.
  */
-final class SearchApiServlet extends ApiServlet {
+record SearchApiRoute() implements Route {
     static final int DEFAULT_LIMIT = 10, MAX_LIMIT = 100;
 
-    SearchApiServlet(Supplier<StoreContext> store) {
-        super(store);
-    }
-
     @Override
-    void answer(HttpServletRequest req, HttpServletResponse resp, StoreContext store) throws IOException {
+    public void answer(HttpServletRequest req, HttpServletResponse resp, StoreContext store) throws IOException {
         String q = Params.required(req, "q", "the text to look for, e.g. /api/search?q=엔비디아");
         int limit = Params.integer(req, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
         List<LabelIndex.Hit> hits = store.labels().search(q, limit);

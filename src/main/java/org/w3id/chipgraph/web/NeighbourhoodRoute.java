@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
-import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -19,15 +18,11 @@ import org.w3id.chipgraph.search.LabelIndex;
  * edges, each edge marked asserted or inferred. JSON by default (what the entity page draws),
  * CSV of the edges by Accept.
  */
-final class NeighbourhoodServlet extends ApiServlet {
+record NeighbourhoodRoute() implements Route {
     static final int DEFAULT_DEPTH = 2, MAX_DEPTH = 6;
 
-    NeighbourhoodServlet(Supplier<StoreContext> store) {
-        super(store);
-    }
-
     @Override
-    void answer(HttpServletRequest req, HttpServletResponse resp, StoreContext store) throws IOException {
+    public void answer(HttpServletRequest req, HttpServletResponse resp, StoreContext store) throws IOException {
         String arg = Params.required(req, "entity", "an IRI, a local name under /id/, or a label");
         int depth = Params.integer(req, "depth", DEFAULT_DEPTH, 1, MAX_DEPTH);
         String root = store.resolver().resolve(arg);

@@ -6,7 +6,7 @@ import java.util.function.Supplier;
  * A value built on first use and then kept, built at most once even when several threads ask
  * at the same time. Each memo has its own lock, so building one index does not hold up another.
  */
-public final class Memo<T> {
+public final class Memo<T> implements Supplier<T> {
     private final Supplier<T> build;
     private volatile T value;
 
@@ -14,6 +14,7 @@ public final class Memo<T> {
         this.build = build;
     }
 
+    @Override
     public T get() {
         T v = value;
         if (v != null)

@@ -1,7 +1,6 @@
 package org.w3id.chipgraph;
 
 import static com.tngtech.archunit.base.DescribedPredicate.describe;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -57,11 +56,7 @@ class ArchitectureTest {
 
     @Test
     void noPackageCycles() {
-        noCycles(BASE)
-                // Exception, to go: serve and web import each other today; the single HTTP layer of
-                // issue 14 (one Fuseki module in one package) removes this cycle, and this line with it.
-                .ignoreDependency(resideInAPackage(BASE + ".web.."), resideInAPackage(BASE + ".serve.."))
-                .check(PRODUCT);
+        noCycles(BASE).check(PRODUCT);
     }
 
     @Test

@@ -2,7 +2,6 @@ package org.w3id.chipgraph.cli;
 
 import java.util.concurrent.Callable;
 
-import org.apache.jena.atlas.json.JsonObject;
 import org.w3id.chipgraph.ExitCode;
 
 import picocli.CommandLine.Command;
@@ -15,15 +14,11 @@ import picocli.CommandLine.Option;
 final class ChokepointsCommand implements Callable<Integer> {
     @Mixin StoreOptions storeOptions;
     @Option(names = "--top", defaultValue = "15", description = "Rows of the ranking (default: ${DEFAULT-VALUE}).") int top;
-    @Option(names = "--endpoint", paramLabel = "URL", description = "A running server's SPARQL endpoint instead of --db (found by itself when a server holds the store).") String endpoint;
-    @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).") ReportFormat format;
+    @Mixin ReportOptions report;
 
     @Override
     public Integer call() {
-        try (GraphAccess g = GraphAccess.open(storeOptions, endpoint)) {
-            JsonObject r = DependencyAnswers.chokepoints(g, top);
-            System.out.print(format == ReportFormat.json ? r + "\n" : ReportText.chokepoints(r));
-            return ExitCode.OK.code;
-        }
+        report.print(storeOptions, g -> DependencyAnswers.chokepoints(g, top), ReportText::chokepoints);
+        return ExitCode.OK.code;
     }
 }

@@ -7,7 +7,6 @@ import org.w3id.chipgraph.ExitCode;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "explain", mixinStandardHelpOptions = true,
@@ -17,16 +16,12 @@ final class ExplainCommand implements Callable<Integer> {
     @Mixin StoreOptions storeOptions;
     @Parameters(index = "0", paramLabel = "A") String from;
     @Parameters(index = "1", paramLabel = "B") String to;
-    @Option(names = "--endpoint", paramLabel = "URL", description = "A running server's SPARQL endpoint instead of --db (found by itself when a server holds the store).") String endpoint;
-    @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).") ReportFormat format;
+    @Mixin ReportOptions report;
 
     @Override
     public Integer call() {
-        try (GraphAccess g = GraphAccess.open(storeOptions, endpoint)) {
-            JsonObject r = DependencyAnswers.explain(g, from, to);
-            System.out.print(format == ReportFormat.json ? r + "\n" : ReportText.explain(r));
-            // "No dependency" is an answer with its own code, not load's "validation failed".
-            return (r.get("dependsOn").getAsBoolean().value() ? ExitCode.OK : ExitCode.NO_DEPENDENCY).code;
-        }
+        JsonObject r = report.print(storeOptions, g -> DependencyAnswers.explain(g, from, to), ReportText::explain);
+        // "No dependency" is an answer with its own code, not load's "validation failed".
+        return (r.get("dependsOn").getAsBoolean().value() ? ExitCode.OK : ExitCode.NO_DEPENDENCY).code;
     }
 }

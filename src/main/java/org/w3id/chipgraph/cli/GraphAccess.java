@@ -84,7 +84,7 @@ final class GraphAccess implements AutoCloseable {
      * the loader wrote beside it (built through SPARQL only for a store written before them).
      */
     DependencyReports reports() {
-        return dsg != null ? new DependencyReports(select(), DependencyFunctions.graphOf(dsg)) : new DependencyReports(select());
+        return dsg != null ? new DependencyReports(select(), DependencyFunctions.loadGraph(dsg)) : new DependencyReports(select());
     }
 
     @Override

@@ -4,10 +4,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import org.apache.jena.atlas.json.JsonObject;
 import org.w3id.chipgraph.ExitCode;
 import org.w3id.chipgraph.query.ParameterException;
-import org.w3id.chipgraph.web.DependencyReportServlet;
+import org.w3id.chipgraph.web.DependencyReportRoute;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,20 +23,16 @@ final class ImpactCommand implements Callable<Integer> {
     @Option(names = "--as-of", paramLabel = "YYYY-MM-DD",
             description = "Judge the network as it stood on that date: entities released, announced or in force only later, or ended before, are left out.")
     LocalDate asOf;
-    @Option(names = "--endpoint", paramLabel = "URL", description = "A running server's SPARQL endpoint instead of --db (found by itself when a server holds the store).") String endpoint;
     @Option(names = "--limit", paramLabel = "N", defaultValue = "1000",
             description = "List at most N entities of each kind, with how many there are in all (default: ${DEFAULT-VALUE}; at most 100000).")
     int limit;
-    @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).") ReportFormat format;
+    @Mixin ReportOptions report;
 
     @Override
     public Integer call() {
-        try (GraphAccess g = GraphAccess.open(storeOptions, endpoint)) {
-            if (limit < 0 || limit > DependencyReportServlet.MAX_IMPACT_LIMIT)
-                throw new ParameterException("--limit must be between 0 and " + DependencyReportServlet.MAX_IMPACT_LIMIT + ", not " + limit);
-            JsonObject r = DependencyAnswers.impact(g, remove, asOf, limit);
-            System.out.print(format == ReportFormat.json ? r + "\n" : ReportText.impact(r));
-            return ExitCode.OK.code;
-        }
+        if (limit < 0 || limit > DependencyReportRoute.MAX_IMPACT_LIMIT)
+            throw new ParameterException("--limit must be between 0 and " + DependencyReportRoute.MAX_IMPACT_LIMIT + ", not " + limit);
+        report.print(storeOptions, g -> DependencyAnswers.impact(g, remove, asOf, limit), ReportText::impact);
+        return ExitCode.OK.code;
     }
 }

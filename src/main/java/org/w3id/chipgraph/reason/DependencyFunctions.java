@@ -7,6 +7,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.function.Supplier;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -25,7 +26,7 @@ import org.apache.jena.sparql.syntax.syntaxtransform.QueryTransformOps;
 import org.apache.jena.sparql.util.Symbol;
 import org.w3id.chipgraph.QueryArgumentException;
 import org.w3id.chipgraph.Chipgraph;
-import org.w3id.chipgraph.PerDataset;
+import org.w3id.chipgraph.PerVersion;
 import org.w3id.chipgraph.query.QueryRunner;
 
 /**
@@ -41,8 +42,9 @@ import org.w3id.chipgraph.query.QueryRunner;
 public final class DependencyFunctions {
     public static final String NS = "https://w3id.org/chipgraph/function#";
 
-    private static final Symbol GRAPH_KEY = Symbol.create(Chipgraph.NS + "dependencyGraph");
-    private static final Symbol BUILT_INDEX_KEY = Symbol.create(Chipgraph.NS + "builtDependencyIndex");
+    /** Where the functions find the dependency graph and index of the store version they run on (see {@code PerVersion}). */
+    public static final Symbol GRAPH_KEY = Symbol.create(Chipgraph.NS + "dependencyGraph");
+    public static final Symbol INDEX_KEY = Symbol.create(Chipgraph.NS + "dependencyIndex");
 
     private DependencyFunctions() {}
 
@@ -54,46 +56,49 @@ public final class DependencyFunctions {
         r.put(NS + "inForceOn", InForceOn.class);
     }
 
-    /** The dependency graph of the dataset a query runs on, built once per dataset. */
+    /** The dependency graph of the store version a query runs on. */
     static DependencyGraph graphOf(ExecutionContext cxt) {
-        return graphOf(cxt.getDataset());
+        return PerVersion.get(cxt, GRAPH_KEY, DependencyFunctions::loadGraph);
     }
 
     /**
      * The dependency graph of a dataset (one store version): the one the loader wrote beside it,
-     * else built once through SPARQL and kept in the dataset's context.
+     * else read by SPARQL (a version written before that file).
      */
-    public static DependencyGraph graphOf(DatasetGraph dsg) {
+    public static DependencyGraph loadGraph(DatasetGraph dsg) {
         DependencyGraph written = DependencyGraphFile.of(dsg.getContext());
         if (written != null)
             return written;
         // Untimed: built once per version, it may take longer than the request that first asks for it.
-        return PerDataset.get(dsg, GRAPH_KEY, d -> DependencyGraph.load(q -> QueryRunner.selectUntimed(d, q)));
+        return DependencyGraph.load(q -> QueryRunner.selectUntimed(dsg, q));
     }
 
     /**
-     * The dependency index of the dataset a query runs on: the one the loader wrote beside the
-     * store version (attached to the dataset's context when it was opened), else one built
-     * from the asserted edges by SPARQL, once per dataset (stores written before the index).
+     * The dependency index of the store version a query runs on: the one the loader wrote beside
+     * the version (attached to the dataset's context when it was opened), else one built from
+     * the version's dependency graph (stores written before the index).
      */
     public static DependencyIndex indexOf(ExecutionContext cxt) {
         DependencyIndex idx = DependencyIndex.of(cxt.getContext());
-        return idx != null ? idx : indexOf(cxt.getDataset());
+        return idx != null ? idx : PerVersion.get(cxt, INDEX_KEY, d -> indexOf(d, () -> graphOf(cxt)));
     }
 
+    /** The index the loader attached to the dataset, else one built now (not kept: a server's store context keeps its own). */
     public static DependencyIndex indexOf(DatasetGraph dsg) {
+        return indexOf(dsg, () -> loadGraph(dsg));
+    }
+
+    /** The index the loader attached to the dataset, else one built from {@code graph}. */
+    public static DependencyIndex indexOf(DatasetGraph dsg, Supplier<DependencyGraph> graph) {
         DependencyIndex idx = DependencyIndex.of(dsg.getContext());
         if (idx != null)
             return idx;
-        // Stores written before the index file: from the dependency graph of the same dataset.
-        return PerDataset.get(dsg, BUILT_INDEX_KEY, d -> {
-            DependencyGraph g = graphOf(d);
-            String[] iris = new String[g.size()];
-            for (int i = 0; i < iris.length; i++) iris[i] = g.iri(i);
-            int[] from = g.edges().stream().mapToInt(DependencyGraph.Edge::from).toArray();
-            int[] to = g.edges().stream().mapToInt(DependencyGraph.Edge::to).toArray();
-            return DependencyIndex.fromEdges(iris, from, to);
-        });
+        DependencyGraph g = graph.get();
+        String[] iris = new String[g.size()];
+        for (int i = 0; i < iris.length; i++) iris[i] = g.iri(i);
+        int[] from = g.edges().stream().mapToInt(DependencyGraph.Edge::from).toArray();
+        int[] to = g.edges().stream().mapToInt(DependencyGraph.Edge::to).toArray();
+        return DependencyIndex.fromEdges(iris, from, to);
     }
 
     static QueryIterator rows(Binding parent, List<Binding> rows, ExecutionContext cxt) {

@@ -22,7 +22,6 @@ import org.w3id.chipgraph.Chipgraph;
 import java.util.TreeSet;
 import java.util.stream.IntStream;
 import org.apache.jena.graph.NodeFactory;
-import org.w3id.chipgraph.PerDataset;
 
 /**
  * Every name the graph gives its entities (rdfs:label and skos:altLabel, in any language),
@@ -42,7 +41,8 @@ public final class LabelIndex {
 
     private record Entity(String iri, String label, List<String> types, String typeLabel, int category) {}
 
-    private static final Symbol KEY = Symbol.create(Chipgraph.NS + "labelIndex");
+    /** Where a SPARQL function finds the index of the store version it runs on (through {@code PerVersion}). */
+    public static final Symbol KEY = Symbol.create(Chipgraph.NS + "labelIndex");
 
     private final List<Entity> entities = new ArrayList<>();
     private final Map<String, Integer> entityIds = new HashMap<>();
@@ -51,11 +51,6 @@ public final class LabelIndex {
     private final Map<String, int[]> bigrams = new HashMap<>();
 
     private LabelIndex() {}
-
-    /** The index of this dataset, built on first use and kept in the dataset's context while the dataset is. */
-    public static LabelIndex of(DatasetGraph dsg) {
-        return PerDataset.get(dsg, KEY, LabelIndex::build);
-    }
 
     public static LabelIndex build(DatasetGraph dsg) {
         return Txn.calculateRead(dsg, () -> new LabelIndex().read(dsg));

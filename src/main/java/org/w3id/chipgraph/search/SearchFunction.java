@@ -13,6 +13,7 @@ import org.apache.jena.sparql.engine.binding.BindingFactory;
 import org.apache.jena.sparql.engine.iterator.QueryIterPlainWrapper;
 import org.apache.jena.sparql.pfunction.PFuncSimple;
 import org.apache.jena.sparql.pfunction.PropertyFunctionRegistry;
+import org.w3id.chipgraph.PerVersion;
 import org.w3id.chipgraph.QueryArgumentException;
 
 /**
@@ -33,7 +34,7 @@ public final class SearchFunction extends PFuncSimple {
         if (!o.isLiteral())
             throw new QueryArgumentException("cgf:search needs the text to look for on its right, e.g. ?e cgf:search \"엔비\"");
         List<Binding> out = new ArrayList<>();
-        for (LabelIndex.Hit h : LabelIndex.of(cxt.getDataset()).search(o.getLiteralLexicalForm(), LIMIT)) {
+        for (LabelIndex.Hit h : PerVersion.get(cxt, LabelIndex.KEY, LabelIndex::build).search(o.getLiteralLexicalForm(), LIMIT)) {
             Node e = NodeFactory.createURI(h.iri());
             if (s.isVariable())
                 out.add(BindingFactory.binding(b, Var.alloc(s), e));

@@ -26,28 +26,24 @@ record ChipQuery(LocalDate asOf, String sort, boolean descending, String designe
     static final Set<String> PARAMETERS = Set.of("asOf", "sort", "dir", "designer", "country", "classification", "format");
 
     /** A parameter with a value it cannot take (HTTP 400). */
-    static final class BadParameter extends IllegalArgumentException {
-        BadParameter(String message) { super(message); }
-    }
-
     /** Parses the parameters; the values of sort, designer, country and classification are checked against the table later. */
     static ChipQuery parse(Map<String, String[]> params) {
         for (String name : params.keySet())
             if (!PARAMETERS.contains(name))
-                throw new BadParameter("Unknown parameter '" + name + "'; /chips takes " + String.join(", ", PARAMETERS.stream().sorted().toList()));
+                throw new BadRequestException("Unknown parameter '" + name + "'; /chips takes " + String.join(", ", PARAMETERS.stream().sorted().toList()));
         String asOfText = one(params, "asOf");
         LocalDate asOf;
         try {
             asOf = asOfText.isEmpty() ? LocalDate.now(ZoneOffset.UTC) : LocalDate.parse(asOfText);
         } catch (DateTimeParseException e) {
-            throw new BadParameter("Parameter 'asOf' expects a date YYYY-MM-DD, not '" + shorten(asOfText) + "'");
+            throw new BadRequestException("Parameter 'asOf' expects a date YYYY-MM-DD, not '" + shorten(asOfText) + "'");
         }
         String dir = one(params, "dir");
         if (!dir.isEmpty() && !dir.equals("asc") && !dir.equals("desc"))
-            throw new BadParameter("Parameter 'dir' expects asc or desc, not '" + shorten(dir) + "'");
+            throw new BadRequestException("Parameter 'dir' expects asc or desc, not '" + shorten(dir) + "'");
         String format = one(params, "format");
         if (!format.isEmpty() && !format.equals("html") && !format.equals("csv"))
-            throw new BadParameter("Parameter 'format' expects html or csv, not '" + shorten(format) + "'");
+            throw new BadRequestException("Parameter 'format' expects html or csv, not '" + shorten(format) + "'");
         String sort = one(params, "sort");
         return new ChipQuery(asOf, sort.isEmpty() ? "name" : sort, dir.equals("desc"), one(params, "designer"),
                 one(params, "country"), one(params, "classification"), format.equals("csv"));
@@ -56,7 +52,7 @@ record ChipQuery(LocalDate asOf, String sort, boolean descending, String designe
     private static String one(Map<String, String[]> params, String name) {
         String[] v = params.get(name);
         if (v != null && v.length > 1)
-            throw new BadParameter("Parameter '" + name + "' is given " + v.length + " times; give it once");
+            throw new BadRequestException("Parameter '" + name + "' is given " + v.length + " times; give it once");
         return v == null || v[0] == null ? "" : v[0].strip();
     }
 
@@ -69,7 +65,7 @@ record ChipQuery(LocalDate asOf, String sort, boolean descending, String designe
         List<String> sortable = new ArrayList<>(FIXED_COLUMNS);
         table.schemes().forEach(s -> sortable.add(s.key()));
         if (!sortable.contains(sort))
-            throw new BadParameter("Parameter 'sort' expects one of " + String.join(", ", sortable) + ", not '" + shorten(sort) + "'");
+            throw new BadRequestException("Parameter 'sort' expects one of " + String.join(", ", sortable) + ", not '" + shorten(sort) + "'");
         check("designer", designer, options(table.rows(), ChipRow::designerKey, ChipRow::designer));
         check("country", country, options(table.rows(), ChipRow::countryKey, ChipRow::country));
         check("classification", classification, classificationOptions(table));
@@ -83,7 +79,7 @@ record ChipQuery(LocalDate asOf, String sort, boolean descending, String designe
 
     private static void check(String param, String value, Map<String, String> options) {
         if (!value.isEmpty() && !options.containsKey(value))
-            throw new BadParameter("Parameter '" + param + "': no chip has " + param + " '" + shorten(value) + "'");
+            throw new BadRequestException("Parameter '" + param + "': no chip has " + param + " '" + shorten(value) + "'");
     }
 
     /** key -> name of the values present, in name order. */
@@ -157,6 +153,6 @@ record ChipQuery(LocalDate asOf, String sort, boolean descending, String designe
                 int col = i;
                 return r -> r.classifications().get(col).text();
             }
-        throw new BadParameter("Parameter 'sort': no column '" + shorten(key) + "'");
+        throw new BadRequestException("Parameter 'sort': no column '" + shorten(key) + "'");
     }
 }

@@ -50,26 +50,34 @@ public final class ChipgraphWeb implements FusekiModule {
 
     @Override
     public void prepare(FusekiServer.Builder b, Set<String> datasetNames, Model configModel) {
-        b.addServlet("", new HomeServlet(store, queries))
-         .addServlet("/id/*", new EntityServlet(store))
-         .addServlet("/ontology", new OntologyServlet(store))
-         .addServlet("/ontology.ttl", new OntologyServlet(store))
-         .addServlet("/search", new SearchPageServlet(store))
-         .addServlet("/chips", new ChipsServlet(store, queries))
-         .addServlet("/timeline", new TimelineServlet(store, queries))
-         .addServlet("/queries/*", new QueryPageServlet(store, queries))
-         .addServlet("/api/search", new SearchApiServlet(store))
-         .addServlet("/api/queries/*", new QueryApiServlet(store, queries))
-         .addServlet("/api/neighbourhood", new NeighbourhoodServlet(store))
-         .addServlet("/api/dependencies", new DependencyReachServlet(store, DependencyReachServlet.Direction.DEPENDENCIES))
-         .addServlet("/api/dependents", new DependencyReachServlet(store, DependencyReachServlet.Direction.DEPENDENTS))
-         .addServlet("/api/explain", new DependencyReportServlet(store, DependencyReportServlet.Report.EXPLAIN))
-         .addServlet("/api/impact", new DependencyReportServlet(store, DependencyReportServlet.Report.IMPACT))
-         .addServlet("/api/chokepoints", new DependencyReportServlet(store, DependencyReportServlet.Report.CHOKEPOINTS))
+        b.addServlet("", page(new HomeRoute(queries)))
+         .addServlet("/id/*", page(new EntityRoute()))
+         .addServlet("/ontology", page(new OntologyRoute()))
+         .addServlet("/ontology.ttl", page(new OntologyRoute()))
+         .addServlet("/search", page(new SearchPageRoute()))
+         .addServlet("/chips", page(new ChipsRoute(new ChipExplorer(queries))))
+         .addServlet("/timeline", page(new TimelineRoute(new TimelineData(queries))))
+         .addServlet("/queries/*", page(new QueryPageRoute(queries)))
+         .addServlet("/api/search", api(new SearchApiRoute()))
+         .addServlet("/api/queries/*", api(new QueryApiRoute(queries)))
+         .addServlet("/api/neighbourhood", api(new NeighbourhoodRoute()))
+         .addServlet("/api/dependencies", api(new DependencyReachRoute(DependencyReachRoute.Direction.DEPENDENCIES)))
+         .addServlet("/api/dependents", api(new DependencyReachRoute(DependencyReachRoute.Direction.DEPENDENTS)))
+         .addServlet("/api/explain", api(new DependencyReportRoute(DependencyReportRoute.Report.EXPLAIN)))
+         .addServlet("/api/impact", api(new DependencyReportRoute(DependencyReportRoute.Report.IMPACT)))
+         .addServlet("/api/chokepoints", api(new DependencyReportRoute(DependencyReportRoute.Report.CHOKEPOINTS)))
          .addServlet("/ui/*", new ClasspathFiles("/webapp", "index.html"))
          .addServlet("/assets/*", new ClasspathFiles("/web/assets", null))
          .addServlet("/favicon.ico", new FaviconServlet());
         // The Fuseki UI page without its write tabs, and a notice that the data is read-only.
         b.addFilter("/ui/*", new UiReadOnlyNotice());
+    }
+
+    private RouteServlet page(Route route) {
+        return RouteServlet.page(store, route);
+    }
+
+    private RouteServlet api(Route route) {
+        return RouteServlet.api(store, route);
     }
 }

@@ -21,20 +21,10 @@ import org.w3id.chipgraph.Chipgraph;
  * timeline, claims about it, other things that refer to it, and for a source document the
  * graphs of facts taken from it.
  */
-final class EntityRelations {
+record EntityRelations(Describer d, Node e, DependencyEdges deps) {
     static final String CG = Chipgraph.NS;
     static final Node DEPENDS_ON = NodeFactory.createURI(CG + "dependsOn");
     static final Node ABOUT = NodeFactory.createURI(CG + "about");
-
-    private final Describer d;
-    private final Node e;
-    private final DependencyEdges deps;
-
-    EntityRelations(Describer d, Node e, DependencyEdges deps) {
-        this.d = d;
-        this.e = e;
-        this.deps = deps;
-    }
 
     // ---------------------------------------------------------------- dependencies
 

@@ -5,7 +5,6 @@ import java.util.List;
 import org.apache.jena.atlas.json.JsonArray;
 import org.apache.jena.atlas.json.JsonNumber;
 import org.apache.jena.atlas.json.JsonObject;
-import org.w3id.chipgraph.reason.DependencyGraph;
 import org.w3id.chipgraph.reason.Reports;
 
 /**
@@ -20,33 +19,14 @@ public final class ReportJson {
         out.put("from", entity(r.from()));
         out.put("to", entity(r.to()));
         out.put("dependsOn", r.dependsOn());
-        JsonArray cs = new JsonArray();
-        for (List<Reports.Step> chain : r.chains()) {
-            JsonArray steps = new JsonArray();
-            chain.forEach(s -> steps.add(step(s)));
-            cs.add(steps);
-        }
-        out.put("chains", cs);
+        out.put("chains", Json.array(r.chains(), chain -> Json.array(chain, ReportJson::step)));
         return out;
     }
 
     private static JsonObject step(Reports.Step st) {
-        JsonObject s = new JsonObject();
-        s.put("from", st.from().iri());
-        s.put("fromLabel", st.from().label());
-        s.put("property", st.property());
-        s.put("propertyLabel", st.propertyLabel());
-        s.put("to", st.to().iri());
-        s.put("toLabel", st.to().label());
-        JsonArray sources = new JsonArray();
-        for (DependencyGraph.Source src : st.sources()) {
-            JsonObject o = new JsonObject();
-            o.put("source", src.iri());
-            o.put("title", src.title());
-            o.put("graph", src.graph());
-            sources.add(o);
-        }
-        s.put("sources", sources);
+        JsonObject s = Json.object("from", st.from().iri(), "fromLabel", st.from().label(), "property", st.property(),
+                "propertyLabel", st.propertyLabel(), "to", st.to().iri(), "toLabel", st.to().label());
+        s.put("sources", Json.array(st.sources(), src -> Json.object("source", src.iri(), "title", src.title(), "graph", src.graph())));
         return s;
     }
 
@@ -66,57 +46,39 @@ public final class ReportJson {
     }
 
     private static JsonArray affected(List<Reports.Affected> list) {
-        JsonArray a = new JsonArray();
-        for (Reports.Affected x : list) {
+        return Json.array(list, x -> {
             JsonObject o = entity(x.entity());
             if (x.need() != null)
                 o.put("need", x.need());
-            JsonArray lost = new JsonArray();
-            x.lost().forEach(lost::add);
-            o.put("lost", lost);
-            a.add(o);
-        }
-        return a;
+            o.put("lost", Json.strings(x.lost()));
+            return o;
+        });
     }
 
     public static JsonObject chokepoints(Reports.ChokepointReport r) {
         JsonObject out = new JsonObject();
-        JsonArray sole = new JsonArray();
-        for (Reports.SoleProvider s : r.soleProviders()) {
-            JsonObject o = new JsonObject();
-            o.put("input", s.input().iri());
-            o.put("inputLabel", s.input().label());
-            o.put("provider", s.provider().iri());
-            o.put("providerLabel", s.provider().label());
+        out.put("soleProviders", Json.array(r.soleProviders(), s -> {
+            JsonObject o = Json.object("input", s.input().iri(), "inputLabel", s.input().label(),
+                    "provider", s.provider().iri(), "providerLabel", s.provider().label());
             o.put("sharePercent", JsonNumber.value(s.sharePercent()));
             o.put("source", s.source());
-            JsonArray deps = new JsonArray();
-            s.dependents().forEach(deps::add);
-            o.put("dependents", deps);
-            sole.add(o);
-        }
-        out.put("soleProviders", sole);
-        JsonArray ranking = new JsonArray();
-        for (Reports.Ranked x : r.ranking()) {
+            o.put("dependents", Json.strings(s.dependents()));
+            return o;
+        }));
+        out.put("ranking", Json.array(r.ranking(), x -> {
             JsonObject o = entity(x.entity());
             o.put("wouldFail", x.wouldFail());
             o.put("wouldLoseSome", x.wouldLoseSome());
-            ranking.add(o);
-        }
-        out.put("ranking", ranking);
+            return o;
+        }));
         return out;
     }
 
     private static JsonObject entity(Reports.Entity e) {
-        JsonObject o = new JsonObject();
-        o.put("iri", e.iri());
-        o.put("label", e.label());
-        return o;
+        return Json.object("iri", e.iri(), "label", e.label());
     }
 
     private static JsonArray entities(List<Reports.Entity> list) {
-        JsonArray a = new JsonArray();
-        list.forEach(e -> a.add(entity(e)));
-        return a;
+        return Json.array(list, ReportJson::entity);
     }
 }

@@ -123,12 +123,23 @@ final class Responses {
         };
     }
 
-    /** Answers an expected error as JSON; rethrows anything else, or anything once the answer has begun. */
-    static void jsonError(HttpServletResponse resp, RuntimeException e) throws IOException {
+    /** How a route writes the body of an expected error: JSON for /api, its error page for a page. */
+    interface ErrorBody {
+        void write(int status, String message, List<String> candidates) throws IOException;
+    }
+
+    /** Answers an expected error with its status and body; rethrows anything else, or anything once the answer has begun. */
+    static void error(HttpServletResponse resp, RuntimeException e, ErrorBody body) throws IOException {
         int status = status(e);
         if (status == 0 || resp.isCommitted())
             throw e;
         resp.resetBuffer();
-        jsonError(resp, status, message(e), candidates(e));
+        body.write(status, message(e), candidates(e));
+    }
+
+    /** The shared error page of an expected error. */
+    static void errorPage(HttpServletResponse resp, int status, String message) throws IOException {
+        String title = status == 404 ? "Not found" : status == 503 ? "Timed out" : "Bad request";
+        page(resp, status, "error", Map.of("title", title, "message", message));
     }
 }

@@ -12,6 +12,7 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.engine.Timeouts;
 import org.apache.jena.sparql.exec.RowSetRewindable;
 import org.w3id.chipgraph.Memo;
+import org.w3id.chipgraph.PerVersion;
 import org.w3id.chipgraph.query.EntityResolver;
 import org.w3id.chipgraph.query.QueryRunner;
 import org.w3id.chipgraph.reason.DependencyFunctions;
@@ -22,34 +23,48 @@ import org.w3id.chipgraph.reason.DependencyReports;
 import org.w3id.chipgraph.search.LabelIndex;
 
 /**
- * Everything the pages and APIs derive from one published store version: the dataset, its label
- * index, its dependency index and dependency graph (with the edge kinds and the sub-property
- * closure), the drawable edges and the dependency reports. Built once per version, each part on
- * first use, and replaced as a whole when the server switches to another version. The label
- * index, dependency graph and index are kept in the dataset's own context, so that the SPARQL
- * functions (text search, cgf:dependsOn) running on the same version use the same ones.
+ * Everything the pages, the APIs and the SPARQL functions derive from one published store
+ * version: the dataset, its label index, its dependency graph (with the edge kinds and the
+ * sub-property closure) and dependency index, the drawable edges, the countries of the picture's
+ * nodes and the dependency reports. Built once per version, each part on first use, and replaced
+ * as a whole when the server switches to another version: nothing of a version is kept anywhere
+ * else. The SPARQL functions running on this version (text search, cgf:dependsOn...) are handed
+ * the same label index, graph and index through the dataset's context ({@link PerVersion}).
  */
 public final class StoreContext {
     private final DatasetGraph dsg;
+    private final Memo<LabelIndex> labels;
+    private final Memo<DependencyGraph> graph;
+    private final Memo<DependencyIndex> index;
     private final Memo<DependencyEdges> edges;
+    private final Memo<NodeCountries> countries;
     /** Built in the background on first use, so that a request waits only until its own deadline. */
     private final Memo<CompletableFuture<DependencyReports>> reports;
 
     public StoreContext(DatasetGraph dsg) {
         this.dsg = dsg;
+        this.labels = new Memo<>(() -> LabelIndex.build(dsg));
+        this.graph = new Memo<>(() -> DependencyFunctions.loadGraph(dsg));
+        this.index = new Memo<>(() -> DependencyFunctions.indexOf(dsg, graph));
         this.edges = new Memo<>(() -> DependencyEdges.read(dsg, dependencyGraph()));
+        this.countries = new Memo<>(() -> NodeCountries.read(dsg, labels()));
         this.reports = new Memo<>(this::buildReports);
+        PerVersion.provide(dsg, LabelIndex.KEY, labels);
+        PerVersion.provide(dsg, DependencyFunctions.GRAPH_KEY, graph);
+        PerVersion.provide(dsg, DependencyFunctions.INDEX_KEY, index);
     }
 
     public DatasetGraph dataset() { return dsg; }
 
-    public LabelIndex labels() { return LabelIndex.of(dsg); }
+    public LabelIndex labels() { return labels.get(); }
 
-    DependencyGraph dependencyGraph() { return DependencyFunctions.graphOf(dsg); }
+    DependencyGraph dependencyGraph() { return graph.get(); }
 
-    DependencyIndex dependencyIndex() { return DependencyFunctions.indexOf(dsg); }
+    DependencyIndex dependencyIndex() { return index.get(); }
 
     DependencyEdges edges() { return edges.get(); }
+
+    NodeCountries countries() { return countries.get(); }
 
     DependencyReports reports() { return reports(Deadline.NONE); }
 

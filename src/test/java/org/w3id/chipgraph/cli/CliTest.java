@@ -1,10 +1,8 @@
 package org.w3id.chipgraph.cli;
 
 import static org.junit.jupiter.api.Assertions.*;
+import static org.w3id.chipgraph.cli.CliRun.run;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -20,31 +18,15 @@ import org.w3id.chipgraph.TestGraph;
 class CliTest {
     @TempDir Path tmp;
 
-    record Run(int code, String out, String err) {}
-
-    static synchronized Run run(String... args) {
-        PrintStream oldOut = System.out, oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = Main.run(args);
-            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-    }
-
     @Test
     void loadThenQueryACatalogueQueryAsCsv() {
         Path project = ProjectCopy.into(tmp.resolve("p"));
         String db = tmp.resolve("db").toString();
-        Run load = run("load", "--project", project.toString(), "--db", db);
+        CliRun load = run("load", "--project", project.toString(), "--db", db);
         assertEquals(0, load.code(), load.err());
         assertTrue(load.out().contains("Loaded "), load.out());
 
-        Run q = run("query", "s3-chinese-chip-makers", "--project", project.toString(), "--db", db, "--format", "csv");
+        CliRun q = run("query", "s3-chinese-chip-makers", "--project", project.toString(), "--db", db, "--format", "csv");
         assertEquals(0, q.code(), q.err());
         assertTrue(q.out().contains("Huawei") && q.out().contains("Cambricon"), q.out());
     }
@@ -54,23 +36,23 @@ class CliTest {
         Path project = ProjectCopy.into(tmp.resolve("p"));
         String db = tmp.resolve("db").toString();
         assertEquals(0, run("load", "--project", project.toString(), "--db", db).code());
-        Run explain = run("explain", "DeepSeek", "ASML", "--db", db);
+        CliRun explain = run("explain", "DeepSeek", "ASML", "--db", db);
         assertEquals(0, explain.code(), explain.err());
         // Every edge line of a chain is followed by at least one source line.
         String[] lines = explain.out().split("\n");
         for (int i = 0; i < lines.length; i++)
             if (lines[i].contains("-->"))
                 assertTrue(i + 1 < lines.length && lines[i + 1].contains("source: "), "edge without a source: " + lines[i]);
-        Run impact = run("impact", "--remove", "TSMC", "--db", db, "--format", "json");
+        CliRun impact = run("impact", "--remove", "TSMC", "--db", db, "--format", "json");
         assertEquals(0, impact.code(), impact.err());
         assertTrue(impact.out().contains("\"losesEveryPath\""), impact.out());
-        Run choke = run("chokepoints", "--db", db, "--top", "3");
+        CliRun choke = run("chokepoints", "--db", db, "--top", "3");
         assertEquals(0, choke.code(), choke.err());
         assertTrue(choke.out().contains("EUV scanner: ASML 100 %"), choke.out());
         // No dependency is an answer with its own exit code (5), not load's "validation failed" (3).
-        Run none = run("explain", "ASML", "DeepSeek", "--db", db);
+        CliRun none = run("explain", "ASML", "DeepSeek", "--db", db);
         assertEquals(5, none.code(), none.out() + none.err());
-        Run ambiguousOrUnknown = run("explain", "Nobody", "ASML", "--db", db);
+        CliRun ambiguousOrUnknown = run("explain", "Nobody", "ASML", "--db", db);
         assertEquals(1, ambiguousOrUnknown.code());
         assertTrue(ambiguousOrUnknown.err().contains("No entity named 'Nobody'"), ambiguousOrUnknown.err());
     }
@@ -79,7 +61,7 @@ class CliTest {
     @Test
     void everyCommandsHelpListsTheExitCodes() {
         for (String cmd : List.of("load", "serve", "query", "explain", "link")) {
-            Run help = run(cmd, "--help");
+            CliRun help = run(cmd, "--help");
             assertEquals(0, help.code());
             assertTrue(help.out().contains("Exit codes:") && help.out().contains("5   explain: A does not depend on B")
                        && help.out().contains("3   the input was read but breaks a rule"), cmd + ": " + help.out());
@@ -91,21 +73,21 @@ class CliTest {
     void aBrokenFileExitsWith2AndNamesTheFile() throws Exception {
         Path project = ProjectCopy.into(tmp.resolve("p"));
         Files.writeString(project.resolve("data/zz.trig"), "<a> <b> .\n");
-        Run load = run("load", "--project", project.toString(), "--db", tmp.resolve("db").toString());
+        CliRun load = run("load", "--project", project.toString(), "--db", tmp.resolve("db").toString());
         assertEquals(2, load.code());
         assertTrue(load.err().startsWith("error: data/zz.trig:1:"), load.err());
     }
 
     @Test
     void anUnknownQueryListsTheKnownNames() {
-        Run q = run("query", "no-such-query", "--project", TestProjectRoot.get(), "--db", tmp.resolve("db").toString());
+        CliRun q = run("query", "no-such-query", "--project", TestProjectRoot.get(), "--db", tmp.resolve("db").toString());
         assertEquals(1, q.code());
         assertTrue(q.err().contains("No query 'no-such-query'") && q.err().contains("s1-"), q.err());
     }
 
     @Test
     void queryWithoutAStoreSaysToLoadFirst() {
-        Run q = run("query", "s1-h200-approval", "--project", TestProjectRoot.get(), "--db", tmp.resolve("empty").toString());
+        CliRun q = run("query", "s1-h200-approval", "--project", TestProjectRoot.get(), "--db", tmp.resolve("empty").toString());
         assertEquals(1, q.code());
         assertTrue(q.err().contains("run 'load' first"), q.err());
     }
@@ -117,10 +99,10 @@ class CliTest {
             closed = s.getLocalPort();
         }
         String endpoint = "http://127.0.0.1:" + closed + "/chipgraph/sparql";
-        Run q = run("query", "s1-h200-approval", "--project", TestProjectRoot.get(), "--endpoint", endpoint);
+        CliRun q = run("query", "s1-h200-approval", "--project", TestProjectRoot.get(), "--endpoint", endpoint);
         assertEquals(1, q.code());
         assertTrue(q.err().startsWith("error: The query to " + endpoint + " failed: cannot connect to 127.0.0.1:" + closed), q.err());
-        Run e = run("explain", "DeepSeek", "ASML", "--endpoint", endpoint);
+        CliRun e = run("explain", "DeepSeek", "ASML", "--endpoint", endpoint);
         assertEquals(1, e.code());
         assertTrue(e.err().contains("GET http://127.0.0.1:" + closed + "/api/explain?from=DeepSeek&to=ASML failed: cannot connect"), e.err());
     }

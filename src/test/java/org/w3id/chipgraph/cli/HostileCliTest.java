@@ -20,7 +20,7 @@ class HostileCliTest {
     @Test
     void aTypedParameterThatDoesNotParseExits2WithOneLine() {
         for (String v : new String[] {"not-a-date", "2025-13-45", "2025"}) {
-            CliTest.Run q = CliTest.run("query", "r3-licence-status", "-p", "asOf=" + v, "--project", CliTest.TestProjectRoot.get(),
+            CliRun q = CliRun.run("query", "r3-licence-status", "-p", "asOf=" + v, "--project", CliTest.TestProjectRoot.get(),
                     "--db", tmp.resolve("db").toString());
             assertEquals(2, q.code(), q.err());
             assertEquals(1, q.err().lines().count(), q.err());
@@ -34,7 +34,7 @@ class HostileCliTest {
         Path deep = tmp.resolve("deep.trig");
         Files.writeString(deep, "GRAPH <https://w3id.org/chipgraph/graph/x> { <http://example.org/a> <http://example.org/b> "
                 + "(".repeat(200_000) + ")".repeat(200_000) + " }\n");
-        CliTest.Run load = CliTest.run("load", "--project", project.toString(), "--db", tmp.resolve("db").toString(), deep.toString());
+        CliRun load = CliRun.run("load", "--project", project.toString(), "--db", tmp.resolve("db").toString(), deep.toString());
         assertEquals(2, load.code(), load.err().lines().limit(5).toList().toString());
         assertEquals(1, load.err().lines().count(), load.err().lines().limit(5).toList().toString());
         assertTrue(load.err().contains("deep.trig") && load.err().contains("nested too deeply"), load.err());
@@ -44,7 +44,7 @@ class HostileCliTest {
     void controlCharactersInAFileNameAreEscaped() {
         Path project = ProjectCopy.into(tmp.resolve("p"));
         String name = "evil\u001b[2J\u001b]0;owned\u0007.trig";
-        CliTest.Run load = CliTest.run("load", "--project", project.toString(), "--db", tmp.resolve("db").toString(),
+        CliRun load = CliRun.run("load", "--project", project.toString(), "--db", tmp.resolve("db").toString(),
                 tmp.resolve(name).toString());
         assertEquals(2, load.code(), load.err());
         assertFalse(load.err().chars().anyMatch(c -> c == 0x1b || c == 0x07), "raw control characters: " + load.err());

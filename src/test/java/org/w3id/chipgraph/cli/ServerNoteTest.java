@@ -70,7 +70,7 @@ class ServerNoteTest {
         Path project = ProjectCopy.into(tmp.resolve("project"));
         ReadmeExamplesTest.writeLauncher(project);
         Path db = project.resolve(VersionedStore.DEFAULT_DIR);
-        assertEquals(0, CliTest.run("load", "--project", project.toString(), "--db", db.toString()).code());
+        assertEquals(0, CliRun.run("load", "--project", project.toString(), "--db", db.toString()).code());
         int closed;
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closed = s.getLocalPort();

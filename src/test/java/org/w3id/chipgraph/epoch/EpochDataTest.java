@@ -91,7 +91,7 @@ class EpochDataTest {
 
     @Test
     void newChipsModelsAndOrganizationsAreFoundBySearch() {
-        LabelIndex index = LabelIndex.of(DSG);
+        LabelIndex index = LabelIndex.build(DSG);
         for (String[] q : new String[][] {{"Biren BR100", "biren-br100"}, {"Kimi K2", "kimi-k2"}, {"Moonshot", "moonshot"},
                 {"月之暗面", "moonshot"}, {"Peng Cheng Laboratory", "peng-cheng-laboratory"}, {"NVIDIA H100 SXM5 80GB", "h100"}}) {
             List<LabelIndex.Hit> hits = index.search(q[0], 3);

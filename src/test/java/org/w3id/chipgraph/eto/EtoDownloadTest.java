@@ -1,14 +1,12 @@
 package org.w3id.chipgraph.eto;
 
 import static org.junit.jupiter.api.Assertions.*;
+import static org.w3id.chipgraph.cli.CliRun.run;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,10 +19,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3id.chipgraph.ProjectCopy;
-import org.w3id.chipgraph.cli.Main;
 import org.w3id.chipgraph.input.LoadException;
 
 import com.sun.net.httpserver.HttpServer;
+import org.w3id.chipgraph.cli.CliRun;
 
 /**
  * {@code load --eto} without a directory downloads the five files; here from a local HTTP server
@@ -65,26 +63,10 @@ class EtoDownloadTest {
         http.stop(0);
     }
 
-    record Run(int code, String out, String err) {}
-
-    static synchronized Run run(String... args) {
-        PrintStream oldOut = System.out, oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = Main.run(args);
-            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-    }
-
     @Test
     void loadEtoWithoutADirectoryDownloadsTheFiles() {
         Path project = ProjectCopy.into(tmp.resolve("p"));
-        Run r = run("load", "--project", project.toString(), "--db", tmp.resolve("db").toString(), "--eto", "--eto-base-url", base);
+        CliRun r = run("load", "--project", project.toString(), "--db", tmp.resolve("db").toString(), "--eto", "--eto-base-url", base);
         assertEquals(0, r.code(), r.err() + r.out());
         assertTrue(r.out().contains("importing the ETO supply-chain dataset from " + base), r.out());
         assertTrue(r.out().contains("read 3 stages, 5 inputs, 13 providers, 18 provision rows, 3 sequence rows"), r.out());
@@ -95,7 +77,7 @@ class EtoDownloadTest {
     @Test
     void aFailedDownloadNamesTheUrlAndLoadsNothing() {
         Path project = ProjectCopy.into(tmp.resolve("p"));
-        Run r = run("load", "--project", project.toString(), "--db", tmp.resolve("db").toString(), "--eto", "--eto-base-url",
+        CliRun r = run("load", "--project", project.toString(), "--db", tmp.resolve("db").toString(), "--eto", "--eto-base-url",
                 base.replace("/eto/data/", "/nowhere/"));
         assertEquals(2, r.code(), r.out());
         assertTrue(r.err().contains(base.replace("/eto/data/", "/nowhere/") + "stages.csv: cannot download the ETO file: HTTP 404"), r.err());
@@ -122,19 +104,19 @@ class EtoDownloadTest {
     @Test
     void loadEtoDirAndTheConfigurationFile() throws IOException {
         Path project = ProjectCopy.into(tmp.resolve("p"));
-        Run dir = run("load", "--project", project.toString(), "--db", tmp.resolve("db1").toString(), "--eto", EtoFixture.DIR.toString());
+        CliRun dir = run("load", "--project", project.toString(), "--db", tmp.resolve("db1").toString(), "--eto", EtoFixture.DIR.toString());
         assertEquals(0, dir.code(), dir.err());
         assertTrue(dir.out().contains("read 3 stages, 5 inputs"), dir.out());
 
         EtoFixture.copy(project.resolve("eto-data"));
         Files.writeString(project.resolve("chipgraph.properties"), "# where load finds the ETO dataset\nload.eto = eto-data\n");
-        Run configured = run("load", "--project", project.toString(), "--db", tmp.resolve("db2").toString());
+        CliRun configured = run("load", "--project", project.toString(), "--db", tmp.resolve("db2").toString());
         assertEquals(0, configured.code(), configured.err());
         assertTrue(configured.out().contains("importing the ETO supply-chain dataset from eto-data"), configured.out());
 
         Files.writeString(project.resolve("chipgraph.properties"), "load.eto = download\nload.eto.base-url = " + base + "\n");
         requested.clear();
-        Run downloaded = run("load", "--project", project.toString(), "--db", tmp.resolve("db3").toString());
+        CliRun downloaded = run("load", "--project", project.toString(), "--db", tmp.resolve("db3").toString());
         assertEquals(0, downloaded.code(), downloaded.err());
         assertEquals(EtoDataset.FILES, List.copyOf(requested));
     }

@@ -4,24 +4,19 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.sparql.exec.RowSetRewindable;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.w3id.chipgraph.TestGraph;
-import org.w3id.chipgraph.WikidataFixture;
-import org.w3id.chipgraph.serve.ChipgraphServer;
-import org.w3id.chipgraph.serve.ServerOptions;
 import org.w3id.chipgraph.serve.ServicePolicy;
 import org.apache.jena.query.QueryFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.w3id.chipgraph.TestServer;
 
 /**
  * The catalogue's federated queries (tag {@code federated}), run as a user runs them: through a
@@ -30,26 +25,8 @@ import org.apache.jena.query.QueryFactory;
  * No network beyond loopback.
  */
 class FederatedQueryTest {
-    static WikidataFixture wikidata;
-    static FusekiServer chipgraph;
-    static String endpoint;
-
-    @BeforeAll
-    static void start() {
-        wikidata = WikidataFixture.start();
-        ServicePolicy policy = ServicePolicy.of(Map.of(ServicePolicy.WIKIDATA, wikidata.endpoint()));
-        chipgraph = ChipgraphServer.build(TestGraph.dataset(), new ServerOptions(0, Duration.ofSeconds(30), true, policy));
-        chipgraph.start();
-        endpoint = "http://127.0.0.1:" + chipgraph.getHttpPort() + ServerOptions.DATASET + "/sparql";
-    }
-
-    @AfterAll
-    static void stop() {
-        if (chipgraph != null)
-            chipgraph.stop();
-        if (wikidata != null)
-            wikidata.close();
-    }
+    @RegisterExtension
+    static final TestServer chipgraph = TestServer.on(TestGraph::dataset).withWikidataFixture(p -> p);
 
     static List<CatalogQuery> federated() {
         return QueryCatalogTest.CATALOG.queries().stream().filter(q -> q.tags().contains(QueryCatalogTest.FEDERATED)).toList();
@@ -60,13 +37,13 @@ class FederatedQueryTest {
         return federated().stream().map(q -> DynamicTest.dynamicTest(q.name(), () -> {
             Path csv = q.file().resolveSibling(q.name() + ".csv");
             assertTrue(Files.exists(csv), q.name() + ": no expected answer " + csv.getFileName());
-            int before = wikidata.requests();
-            RowSetRewindable rows = QueryRunner.select(endpoint, q.parse(), QueryRunner.bindings(q, Map.of()));
+            int before = chipgraph.wikidata().requests();
+            RowSetRewindable rows = QueryRunner.select(chipgraph.sparql(), q.parse(), QueryRunner.bindings(q, Map.of()));
             ExpectedResults expected = ExpectedResults.readCsv(csv);
             assertEquals(expected.vars(), q.parse().getResultVars(), q.name() + ": the CSV header must name the query's variables in order");
             String diff = expected.compare(ExpectedResults.actualRows(rows, expected.vars()), q.ordered());
             assertNull(diff, () -> q.name() + " (" + q.summary() + "):\n" + diff);
-            assertTrue(wikidata.requests() > before, q.name() + ": the SERVICE call did not reach the mapped fixture endpoint");
+            assertTrue(chipgraph.wikidata().requests() > before, q.name() + ": the SERVICE call did not reach the mapped fixture endpoint");
         }));
     }
 
@@ -76,7 +53,7 @@ class FederatedQueryTest {
         int start = readme.indexOf("```sparql", readme.indexOf("## Links to other data"));
         String query = readme.substring(readme.indexOf('\n', start) + 1, readme.indexOf("```", start + 9));
         assertTrue(query.contains("SERVICE <" + ServicePolicy.WIKIDATA + ">"), query);
-        RowSetRewindable rows = QueryRunner.select(endpoint, QueryFactory.create(query), Map.of());
+        RowSetRewindable rows = QueryRunner.select(chipgraph.sparql(), QueryFactory.create(query), Map.of());
         List<String> vars = List.of("company", "headquarters", "founded", "ceo");
         assertEquals(List.of(List.of("AMD", "Santa Clara", "1969", ""), List.of("Huawei", "Shenzhen", "1987", ""),
                 List.of("Nvidia", "Santa Clara", "1993", "Jensen Huang")), ExpectedResults.actualRows(rows, vars));

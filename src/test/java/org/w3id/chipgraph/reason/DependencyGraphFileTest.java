@@ -65,7 +65,7 @@ class DependencyGraphFileTest {
             assertEquals(ranking(fromStore, new Chokepoints(fromStore).ranking()), ranking(fromFile, fromFile.precomputedRanking()),
                     "the ranking written at load is the one computed from the store");
             assertSameImpact(fromStore, fromFile, seed);
-            assertSame(DependencyFunctions.graphOf(dsg), DependencyGraphFile.of(dsg.getContext()),
+            assertSame(DependencyFunctions.loadGraph(dsg), DependencyGraphFile.of(dsg.getContext()),
                     "queries on the opened version use the file's graph");
         } finally {
             TDBInternal.expel(dsg);
@@ -150,7 +150,7 @@ class DependencyGraphFileTest {
         DatasetGraph dsg = store.openCurrent();
         try {
             assertNull(DependencyGraphFile.of(dsg.getContext()), "a file in another format is not used");
-            DependencyGraph g = DependencyFunctions.graphOf(dsg);
+            DependencyGraph g = DependencyFunctions.loadGraph(dsg);
             assertNull(g.precomputedRanking(), "built from the store, without a ranking");
             assertSameGraph(DependencyGraph.load(q -> QueryRunner.selectUntimed(dsg, q)), g);
         } finally {

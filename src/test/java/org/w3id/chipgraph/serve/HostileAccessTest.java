@@ -16,14 +16,15 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.apache.jena.fuseki.main.FusekiServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.w3id.chipgraph.web.DependencyReportServlet;
+import org.w3id.chipgraph.web.DependencyReportRoute;
 import org.w3id.chipgraph.LoopbackListener;
 import org.w3id.chipgraph.TestGraph;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.w3id.chipgraph.TestServer;
 
 /**
  * Requests an outside attacker sent to a running server (issue 12, items 1, 2 and the weaker
@@ -32,10 +33,10 @@ import org.w3id.chipgraph.TestGraph;
  * never a 500. The same requests are in src/test/resources/hostile/access.tsv for the corpus runner.
  */
 class HostileAccessTest {
-    static FusekiServer server;
-    static String base;
+    @RegisterExtension
+    static final TestServer server = TestServer.on(TestGraph::dataset).project(TestGraph.PROJECT);
     static LoopbackListener listener;
-    static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static final HttpClient http = TestServer.HTTP;
     static final HttpClient follow = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NORMAL).build();
     static final String SCRIPT = "<script>alert(1)</script>";
@@ -44,20 +45,13 @@ class HostileAccessTest {
     @TempDir static Path tmp;
 
     @BeforeAll
-    static void start() {
+    static void listen() {
         listener = new LoopbackListener();
-        server = ChipgraphServer.build(TestGraph.dataset(),
-                new ServerOptions(0, Duration.ofSeconds(30), true, ServicePolicy.defaults(), TestGraph.PROJECT));
-        server.start();
-        base = "http://127.0.0.1:" + server.getHttpPort();
     }
 
     @AfterAll
-    static void stop() {
-        if (server != null)
-            server.stop();
-        if (listener != null)
-            listener.close();
+    static void close() {
+        listener.close();
     }
 
     static String enc(String s) {
@@ -65,12 +59,12 @@ class HostileAccessTest {
     }
 
     static HttpResponse<String> get(String target) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(base + target)).timeout(Duration.ofSeconds(30)).build(),
+        return http.send(HttpRequest.newBuilder(URI.create(server.base() + target)).timeout(Duration.ofSeconds(30)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     static HttpResponse<String> postForm(String target, String form) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(base + target)).timeout(Duration.ofSeconds(30))
+        return http.send(HttpRequest.newBuilder(URI.create(server.base() + target)).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -98,7 +92,7 @@ class HostileAccessTest {
             // (A request with an 'update' parameter is refused by the read-only filter first.)
             assertEquals(t.contains("update=") ? 403 : 404, r.statusCode(), t + " -> " + r.body());
             assertFalse(r.body().contains("secret-term-mapping"), r.body());
-            var viaUi = follow.send(HttpRequest.newBuilder(URI.create(base + "/ui" + t)).build(), HttpResponse.BodyHandlers.ofString());
+            var viaUi = follow.send(HttpRequest.newBuilder(URI.create(server.base() + "/ui" + t)).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(t.contains("update=") ? 403 : 404, viaUi.statusCode(), "/ui" + t);
             String form = t.substring(t.indexOf('?') + 1);
             var post = postForm(t.substring(0, t.indexOf('?')), form);
@@ -202,7 +196,7 @@ class HostileAccessTest {
         assertEquals(200, repeated.statusCode(), repeated.body());
         assertEquals(one.body(), repeated.body(), "the same entity a thousand times is removed once");
         StringBuilder many = new StringBuilder("/api/impact?");
-        for (int k = 0; k <= DependencyReportServlet.MAX_REMOVED; k++)
+        for (int k = 0; k <= DependencyReportRoute.MAX_REMOVED; k++)
             many.append("remove=entity-").append(k).append('&');
         var tooMany = get(many.toString());
         assertEquals(400, tooMany.statusCode(), tooMany.body());
@@ -236,7 +230,7 @@ class HostileAccessTest {
             String[] f = line.split("\t", -1);
             assertEquals(6, f.length, "six tab-separated fields: " + line);
             String target = expand(f[2]);
-            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + target)).timeout(Duration.ofSeconds(30));
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.base() + target)).timeout(Duration.ofSeconds(30));
             if (!f[3].equals("-"))
                 b.header("Content-Type", f[3]);
             b.method(f[1], f[4].equals("-") ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body(expand(f[4]))));
@@ -253,7 +247,7 @@ class HostileAccessTest {
     }
 
     private static String expand(String s) {
-        return s.replace("{{listener}}", listener.url()).replace("{{port}}", Integer.toString(server.getHttpPort()));
+        return s.replace("{{listener}}", listener.url()).replace("{{port}}", Integer.toString(server.port()));
     }
 
     /** Body text: \n, \t, \\ escapes, and {{repeat N TEXT}}. */

@@ -10,14 +10,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
-import org.apache.jena.fuseki.main.FusekiServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.w3id.chipgraph.TestGraph;
-import org.w3id.chipgraph.WikidataFixture;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.w3id.chipgraph.TestServer;
 
 /**
  * The public endpoint refuses SERVICE to anything but its configured endpoints, with a 403
@@ -25,47 +22,29 @@ import org.w3id.chipgraph.WikidataFixture;
  * recorder (no HTTP at all) and the live loopback fixture counts the requests it receives.
  */
 class ServiceRefusalServerTest {
-    static WikidataFixture fixture;
-    static FusekiServer server;
-    static String base;
     static final ServicePolicyTest.Recorder recorder = new ServicePolicyTest.Recorder();
-    static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
-    @BeforeAll
-    static void start() {
-        fixture = WikidataFixture.start();
-        ServicePolicy policy = ServicePolicy.of(Map.of(ServicePolicy.WIKIDATA, fixture.endpoint())).withTransport(recorder);
-        server = ChipgraphServer.build(TestGraph.dataset(), new ServerOptions(0, Duration.ofSeconds(30), true, policy));
-        server.start();
-        base = "http://127.0.0.1:" + server.getHttpPort();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null)
-            server.stop();
-        if (fixture != null)
-            fixture.close();
-    }
+    @RegisterExtension
+    static final TestServer server = TestServer.on(TestGraph::dataset).withWikidataFixture(p -> p.withTransport(recorder));
+    static final HttpClient http = TestServer.HTTP;
 
     static HttpResponse<String> get(String query) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(base + "/chipgraph/sparql?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8)))
+        return http.send(HttpRequest.newBuilder(URI.create(server.base() + "/chipgraph/sparql?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8)))
                 .header("Accept", "application/sparql-results+json").timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     static HttpResponse<String> post(String query) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(base + "/chipgraph/sparql")).header("Content-Type", "application/sparql-query")
+        return http.send(HttpRequest.newBuilder(URI.create(server.base() + "/chipgraph/sparql")).header("Content-Type", "application/sparql-query")
                 .timeout(Duration.ofSeconds(20)).POST(HttpRequest.BodyPublishers.ofString(query)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
     void serviceToOtherEndpointsIsRefusedWith403BeforeAnyConnection() throws Exception {
-        int fixtureBefore = fixture.requests();
+        int fixtureBefore = server.wikidata().requests();
         List<String[]> cases = List.of(
-                new String[] {"http://127.0.0.1:" + fixture.port() + "/wd/sparql", "loopback address"},
-                new String[] {base + "/chipgraph/sparql", "loopback address"},
-                new String[] {"http://localhost:" + server.getHttpPort() + "/$/ping", "loopback host name"},
-                new String[] {"http://[::1]:" + server.getHttpPort() + "/chipgraph/sparql", "IPv6 loopback"},
+                new String[] {"http://127.0.0.1:" + server.wikidata().port() + "/wd/sparql", "loopback address"},
+                new String[] {server.base() + "/chipgraph/sparql", "loopback address"},
+                new String[] {"http://localhost:" + server.port() + "/$/ping", "loopback host name"},
+                new String[] {"http://[::1]:" + server.port() + "/chipgraph/sparql", "IPv6 loopback"},
                 new String[] {"http://10.0.0.1/sparql", "private address (10.0.0.0/8)"},
                 new String[] {"http://172.16.0.10/sparql", "private address (172.16.0.0/12)"},
                 new String[] {"http://192.168.0.1/sparql", "private address (192.168.0.0/16)"},
@@ -89,7 +68,7 @@ class ServiceRefusalServerTest {
         assertEquals(403, hidden.statusCode(), hidden.body());
 
         assertEquals(List.of(), recorder.calls, "no refused SERVICE reached the transport");
-        assertEquals(fixtureBefore, fixture.requests(), "the loopback fixture received no request");
+        assertEquals(fixtureBefore, server.wikidata().requests(), "the loopback fixture received no request");
     }
 
     @Test
@@ -97,7 +76,7 @@ class ServiceRefusalServerTest {
         recorder.calls.clear();
         var r = get("SELECT * WHERE { SERVICE <https://query.wikidata.org/sparql> { ?s ?p ?o } } LIMIT 1");
         assertEquals(200, r.statusCode(), r.body());
-        assertEquals(List.of(fixture.endpoint()), recorder.calls);
+        assertEquals(List.of(server.wikidata().endpoint()), recorder.calls);
         recorder.calls.clear();
     }
 }

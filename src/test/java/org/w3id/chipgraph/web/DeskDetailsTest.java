@@ -2,45 +2,21 @@ package org.w3id.chipgraph.web;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 
-import org.apache.jena.fuseki.main.FusekiServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.w3id.chipgraph.TestGraph;
-import org.w3id.chipgraph.serve.ChipgraphServer;
-import org.w3id.chipgraph.serve.ServerOptions;
-import org.w3id.chipgraph.serve.ServicePolicy;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.w3id.chipgraph.TestServer;
 
 /** Small things users hit (issue 16 item 5): the favicon, questions in natural order, empty columns dropped. */
 class DeskDetailsTest {
-    static FusekiServer server;
-    static String base;
-    static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
-    @BeforeAll
-    static void start() {
-        server = ChipgraphServer.build(TestGraph.dataset(),
-                new ServerOptions(0, Duration.ofSeconds(30), true, ServicePolicy.defaults(), TestGraph.PROJECT));
-        server.start();
-        base = "http://localhost:" + server.getHttpPort();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null)
-            server.stop();
-    }
+    @RegisterExtension
+    static final TestServer server = TestServer.on(TestGraph::dataset).project(TestGraph.PROJECT);
 
     static HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html").build(),
-                HttpResponse.BodyHandlers.ofString());
+        return server.get(path, "text/html");
     }
 
     @Test

@@ -7,7 +7,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,15 +18,11 @@ import java.util.regex.Pattern;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.sparql.exec.http.QueryExecHTTP;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.w3id.chipgraph.TestGraph;
-import org.w3id.chipgraph.serve.ChipgraphServer;
-import org.w3id.chipgraph.serve.ServerOptions;
-import org.w3id.chipgraph.serve.ServicePolicy;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.w3id.chipgraph.TestServer;
 
 /**
  * The chip explorer (/chips) and the measures timeline (/timeline) over HTTP, on the graph
@@ -35,27 +30,12 @@ import org.w3id.chipgraph.serve.ServicePolicy;
  * the domain facts (shared/facts/domain-facts.md §1.2, §2.1, §3), not from the pages.
  */
 class DeskPagesTest {
-    static FusekiServer server;
-    static String base;
-    static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
-    @BeforeAll
-    static void start() {
-        server = ChipgraphServer.build(TestGraph.full(),
-                new ServerOptions(0, Duration.ofSeconds(30), true, ServicePolicy.defaults(), TestGraph.PROJECT));
-        server.start();
-        base = "http://localhost:" + server.getHttpPort();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null)
-            server.stop();
-    }
+    @RegisterExtension
+    static final TestServer server = TestServer.on(TestGraph::full).project(TestGraph.PROJECT);
+    static final HttpClient http = TestServer.HTTP;
 
     static HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return server.get(path, null);
     }
 
     /** The CSV of /chips with these parameters, as records keyed by column name. */
@@ -82,7 +62,7 @@ class DeskPagesTest {
     @Test
     void everyChipIsListedWithItsSpecsAndItsClassificationOnTheDate() throws Exception {
         List<Map<String, String>> rows = csv("asOf=2025-06-01");
-        String count = QueryExecHTTP.service(base + "/chipgraph/sparql")
+        String count = QueryExecHTTP.service(server.base() + "/chipgraph/sparql")
                 .query("SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE { ?c a <https://w3id.org/chipgraph/ontology#Chip> }")
                 .select().next().get("n").getLiteralLexicalForm();
         assertEquals(Integer.parseInt(count), rows.size(), "one row per chip");
@@ -175,8 +155,8 @@ class DeskPagesTest {
         // the page's own CSV link carries the same view
         Matcher link = Pattern.compile("id=\"csv\" href=\"([^\"]+)\"").matcher(page);
         assertTrue(link.find());
-        assertEquals(base + "/chips?" + "asOf=2025-06-01&country=china&sort=bandwidth&dir=desc&format=csv",
-                base + link.group(1).replace("&amp;", "&"));
+        assertEquals(server.base() + "/chips?" + "asOf=2025-06-01&country=china&sort=bandwidth&dir=desc&format=csv",
+                server.base() + link.group(1).replace("&amp;", "&"));
     }
 
     @Test
@@ -188,7 +168,7 @@ class DeskPagesTest {
             links.add(m.group(1));
         assertTrue(links.size() > 150, links.size() + " links");
         for (String l : links)
-            assertEquals(200, http.send(HttpRequest.newBuilder(URI.create(base + l)).header("Accept", "text/html").build(),
+            assertEquals(200, http.send(HttpRequest.newBuilder(URI.create(server.base() + l)).header("Accept", "text/html").build(),
                     HttpResponse.BodyHandlers.discarding()).statusCode(), l);
     }
 
@@ -293,7 +273,7 @@ class DeskPagesTest {
             links.add(m.group(1));
         assertTrue(links.contains("/id/bis-rule-2022-10-07") && links.contains("/id/source/fr-2022-21658"), "the October 2022 rule and its FR source");
         for (String l : links)
-            assertEquals(200, http.send(HttpRequest.newBuilder(URI.create(base + l)).header("Accept", "text/html").build(),
+            assertEquals(200, http.send(HttpRequest.newBuilder(URI.create(server.base() + l)).header("Accept", "text/html").build(),
                     HttpResponse.BodyHandlers.discarding()).statusCode(), l);
     }
 }

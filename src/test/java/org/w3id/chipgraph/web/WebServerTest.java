@@ -8,9 +8,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -19,20 +16,17 @@ import org.apache.jena.atlas.json.JSON;
 import org.apache.jena.atlas.json.JsonArray;
 import org.apache.jena.atlas.json.JsonObject;
 import org.apache.jena.atlas.json.JsonValue;
-import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.vocabulary.OWL2;
 import org.apache.jena.vocabulary.RDFS;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.w3id.chipgraph.TestGraph;
-import org.w3id.chipgraph.serve.ChipgraphServer;
-import org.w3id.chipgraph.serve.ServerOptions;
-import org.w3id.chipgraph.serve.ServicePolicy;
+import java.util.Map;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.w3id.chipgraph.TestServer;
 
 /**
  * The pages and APIs of issue 6 over HTTP, on the project's own graph: entity pages and their
@@ -41,48 +35,23 @@ import org.w3id.chipgraph.serve.ServicePolicy;
  */
 class WebServerTest {
     static final String ID = "https://w3id.org/chipgraph/id/";
-    static FusekiServer server;
-    static String base;
-    static Path project;
-    static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
-    @BeforeAll
-    static void start() throws Exception {
-        // The real catalogue, plus one query with parameters (the project's queries have none yet).
-        project = Files.createTempDirectory("chipgraph-web");
-        Path queries = Files.createDirectories(project.resolve("queries"));
-        try (var s = Files.list(TestGraph.PROJECT.resolve("queries"))) {
-            for (Path q : s.filter(p -> p.toString().endsWith(".rq")).toList())
-                Files.copy(q, queries.resolve(q.getFileName()));
-        }
-        Files.writeString(queries.resolve("test-designers.rq"), """
-                #+ summary: Who designs a chip, if the chip's TPP is at least a threshold
-                #+ tags: test
-                #+ param: ?chip iri [id:h200]
-                #+ param: ?minTpp decimal [0]
-                PREFIX cg: <https://w3id.org/chipgraph/ontology#>
-                PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-                SELECT ?d ?designer WHERE {
-                  ?d cg:designerOf ?chip ; rdfs:label ?designer FILTER(lang(?designer) = "en")
-                  ?chip cg:tpp ?tpp FILTER(?tpp >= ?minTpp)
-                }""");
-        server = ChipgraphServer.build(TestGraph.dataset(),
-                new ServerOptions(0, Duration.ofSeconds(30), true, ServicePolicy.defaults(), project));
-        server.start();
-        base = "http://localhost:" + server.getHttpPort();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null)
-            server.stop();
-    }
+    /** The real catalogue, plus one query with parameters (the project's queries have none yet). */
+    @RegisterExtension
+    static final TestServer server = TestServer.on(TestGraph::dataset).project(() -> TestServer.catalogueWith(Map.of("test-designers", """
+            #+ summary: Who designs a chip, if the chip's TPP is at least a threshold
+            #+ tags: test
+            #+ param: ?chip iri [id:h200]
+            #+ param: ?minTpp decimal [0]
+            PREFIX cg: <https://w3id.org/chipgraph/ontology#>
+            PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+            SELECT ?d ?designer WHERE {
+              ?d cg:designerOf ?chip ; rdfs:label ?designer FILTER(lang(?designer) = "en")
+              ?chip cg:tpp ?tpp FILTER(?tpp >= ?minTpp)
+            }""")));
+    static final HttpClient http = TestServer.HTTP;
 
     static HttpResponse<String> get(String path, String accept) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20));
-        if (accept != null)
-            b.header("Accept", accept);
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return server.get(path, accept);
     }
 
     static String enc(String s) { return URLEncoder.encode(s, StandardCharsets.UTF_8); }
@@ -267,7 +236,7 @@ class WebServerTest {
                 JsonObject n = JSON.parse(get("/api/neighbourhood?entity=" + e + "&depth=" + depth, null).body());
                 Set<String> nodes = new TreeSet<>();
                 n.get("nodes").getAsArray().forEach(x -> nodes.add(x.getAsObject().get("id").getAsString().value()));
-                assertEquals(NeighbourhoodSparql.nodes(base + "/chipgraph/sparql", ID + e, depth), nodes, e + " at depth " + depth);
+                assertEquals(NeighbourhoodSparql.nodes(server.base() + "/chipgraph/sparql", ID + e, depth), nodes, e + " at depth " + depth);
             }
     }
 
@@ -300,24 +269,24 @@ class WebServerTest {
         var ui = get("/ui/", BROWSER);
         assertEquals(200, ui.statusCode());
         assertTrue(ui.body().contains("Apache Jena Fuseki"), "the Fuseki UI's page");
-        var noSlash = http.send(HttpRequest.newBuilder(URI.create(base + "/ui")).build(), HttpResponse.BodyHandlers.ofString());
+        var noSlash = http.send(HttpRequest.newBuilder(URI.create(server.base() + "/ui")).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(302, noSlash.statusCode());
         HttpClient follow = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
         // The UI asks relative to its own path; the answers come from /$/... and /chipgraph/...
-        var srv = follow.send(HttpRequest.newBuilder(URI.create(base + "/ui/$/server")).build(), HttpResponse.BodyHandlers.ofString());
+        var srv = follow.send(HttpRequest.newBuilder(URI.create(server.base() + "/ui/$/server")).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, srv.statusCode());
         assertTrue(srv.body().contains("/chipgraph"));
-        assertEquals(200, follow.send(HttpRequest.newBuilder(URI.create(base + "/ui/$/ping")).build(), HttpResponse.BodyHandlers.ofString()).statusCode());
+        assertEquals(200, follow.send(HttpRequest.newBuilder(URI.create(server.base() + "/ui/$/ping")).build(), HttpResponse.BodyHandlers.ofString()).statusCode());
         // Fuseki's validators are not mounted: the query editor does not use them.
-        var validate = follow.send(HttpRequest.newBuilder(URI.create(base + "/ui/$/validate/query?query=" + enc("SELECT * { ?s ?p ?o }")))
+        var validate = follow.send(HttpRequest.newBuilder(URI.create(server.base() + "/ui/$/validate/query?query=" + enc("SELECT * { ?s ?p ?o }")))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(404, validate.statusCode(), validate.body());
-        var query = follow.send(HttpRequest.newBuilder(URI.create(base + "/ui/chipgraph/sparql"))
+        var query = follow.send(HttpRequest.newBuilder(URI.create(server.base() + "/ui/chipgraph/sparql"))
                 .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/csv")
                 .POST(HttpRequest.BodyPublishers.ofString("query=" + enc("ASK { ?s ?p ?o }"))).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, query.statusCode());
         // A write sent through /ui/ is redirected to where the read-only filter refuses it.
-        var update = follow.send(HttpRequest.newBuilder(URI.create(base + "/ui/chipgraph/update"))
+        var update = follow.send(HttpRequest.newBuilder(URI.create(server.base() + "/ui/chipgraph/update"))
                 .header("Content-Type", "application/sparql-update")
                 .POST(HttpRequest.BodyPublishers.ofString("INSERT DATA { <urn:a> <urn:b> <urn:c> }")).build(), HttpResponse.BodyHandlers.ofString());
         assertTrue(update.statusCode() == 403 || update.statusCode() == 405, "status " + update.statusCode());

@@ -3,7 +3,6 @@ package org.w3id.chipgraph.web;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Map;
-import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -24,16 +23,12 @@ import org.w3id.chipgraph.Chipgraph;
  * each fact's named graph) for RDF clients, by the Accept header or {@code ?format=}.
  * Without an Accept header the answer is Turtle, as for {@code /ontology}.
  */
-final class EntityServlet extends PageServlet {
+record EntityRoute() implements Route {
     static final AcceptList OFFERED = AcceptList.create("text/turtle", "text/html", "application/ld+json",
             "application/rdf+xml", "application/n-triples", "application/trig", "application/n-quads", "application/xhtml+xml");
 
-    EntityServlet(Supplier<StoreContext> store) {
-        super(store);
-    }
-
     @Override
-    void answer(HttpServletRequest req, HttpServletResponse resp, StoreContext store) throws IOException {
+    public void answer(HttpServletRequest req, HttpServletResponse resp, StoreContext store) throws IOException {
         String local = req.getPathInfo() == null ? "" : req.getPathInfo().substring(1);
         String type = chooseType(req);
         resp.setHeader("Vary", "Accept");
@@ -49,7 +44,7 @@ final class EntityServlet extends PageServlet {
         if (local.isEmpty() || !Txn.calculateRead(dsg, () -> EntityRdf.exists(dsg, e))) {
             String msg = "No entity <" + e.getURI() + "> in the graph.";
             if (html)
-                errorPage(resp, 404, msg + " Try the search box above.");
+                Responses.errorPage(resp, 404, msg + " Try the search box above.");
             else
                 Responses.text(resp, 404, msg);
             return;

@@ -2,7 +2,6 @@ package org.w3id.chipgraph.web;
 
 import java.io.IOException;
 import java.util.Map;
-import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -11,16 +10,9 @@ import jakarta.servlet.http.HttpServletResponse;
  * The home page at {@code /}: what chipgraph is, the search box, and the example questions
  * (the catalogue queries that answer a competency question). Mapped to the context root only.
  */
-final class HomeServlet extends PageServlet {
-    private final CatalogQueryRunner queries;
-
-    HomeServlet(Supplier<StoreContext> store, CatalogQueryRunner queries) {
-        super(store);
-        this.queries = queries;
-    }
-
+record HomeRoute(CatalogQueryRunner queries) implements Route {
     @Override
-    void answer(HttpServletRequest req, HttpServletResponse resp, StoreContext store) throws IOException {
+    public void answer(HttpServletRequest req, HttpServletResponse resp, StoreContext store) throws IOException {
         Responses.page(resp, 200, "home", Map.of("entityCount", store.labels().entityCount(),
                 "questions", QuestionLink.of(queries.catalog().queries(), true)));
     }

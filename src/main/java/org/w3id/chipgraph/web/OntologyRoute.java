@@ -3,7 +3,6 @@ package org.w3id.chipgraph.web;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Map;
-import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -23,16 +22,12 @@ import org.w3id.chipgraph.Chipgraph;
  * by the Accept header (or {@code ?format=html|ttl|rdf|jsonld}); {@code /ontology.ttl} is always
  * Turtle. Read from the served store, so it follows reloads.
  */
-final class OntologyServlet extends PageServlet {
+record OntologyRoute() implements Route {
     static final AcceptList OFFERED = AcceptList.create("text/turtle", "text/html", "application/rdf+xml",
             "application/ld+json", "application/n-triples");
 
-    OntologyServlet(Supplier<StoreContext> store) {
-        super(store);
-    }
-
     @Override
-    void answer(HttpServletRequest req, HttpServletResponse resp, StoreContext store) throws IOException {
+    public void answer(HttpServletRequest req, HttpServletResponse resp, StoreContext store) throws IOException {
         String type = chooseType(req);
         resp.setHeader("Vary", "Accept");
         if (type == null) {

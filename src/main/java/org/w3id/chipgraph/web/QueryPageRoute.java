@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -18,18 +17,11 @@ import org.w3id.chipgraph.query.CatalogQuery;
  * {@code /queries}: the questions of the catalogue; {@code /queries/NAME}: one question, a form
  * for its parameters and its answer as a table, entities linked to their pages.
  */
-final class QueryPageServlet extends PageServlet {
+record QueryPageRoute(CatalogQueryRunner queries) implements Route {
     static final int MAX_ROWS = 1000;
 
-    private final CatalogQueryRunner queries;
-
-    QueryPageServlet(Supplier<StoreContext> store, CatalogQueryRunner queries) {
-        super(store);
-        this.queries = queries;
-    }
-
     @Override
-    void answer(HttpServletRequest req, HttpServletResponse resp, StoreContext store) throws IOException {
+    public void answer(HttpServletRequest req, HttpServletResponse resp, StoreContext store) throws IOException {
         String name = req.getPathInfo() == null || req.getPathInfo().equals("/") ? null : req.getPathInfo().substring(1);
         if (name == null) {
             Responses.page(resp, 200, "queries", Map.of("questions", QuestionLink.of(queries.catalog().queries(), false)));

@@ -3,12 +3,10 @@ package org.w3id.chipgraph.web;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.apache.jena.atlas.json.JsonArray;
 import org.apache.jena.atlas.json.JsonObject;
 import org.w3id.chipgraph.Chipgraph;
 import org.w3id.chipgraph.reason.DependencyIndex;
@@ -21,20 +19,13 @@ import org.w3id.chipgraph.search.LabelIndex;
  * X. The number of answers and the first {@code limit} of them, nearest first. JSON by default,
  * CSV (one IRI a row, the count in the {@code X-Total-Count} header) by Accept.
  */
-final class DependencyReachServlet extends ApiServlet {
+record DependencyReachRoute(Direction direction) implements Route {
     enum Direction { DEPENDENCIES, DEPENDENTS }
 
     static final int DEFAULT_LIMIT = 100, MAX_LIMIT = 10_000;
 
-    private final Direction direction;
-
-    DependencyReachServlet(Supplier<StoreContext> store, Direction direction) {
-        super(store);
-        this.direction = direction;
-    }
-
     @Override
-    void answer(HttpServletRequest req, HttpServletResponse resp, StoreContext store) throws IOException {
+    public void answer(HttpServletRequest req, HttpServletResponse resp, StoreContext store) throws IOException {
         String of = Params.required(req, "of", "an entity: IRI, local name or label");
         int limit = Params.integer(req, "limit", DEFAULT_LIMIT, 0, MAX_LIMIT);
         DependencyIndex index = store.dependencyIndex();
@@ -59,18 +50,9 @@ final class DependencyReachServlet extends ApiServlet {
         o.put("question", forward ? "what it depends on" : "who depends on it");
         o.put("count", count);
         o.put("limit", limit);
-        JsonArray a = new JsonArray();
-        iris.forEach(a::add);
-        o.put("answers", a);
+        o.put("answers", Json.strings(iris));
         // The same answers with their labels, for readers of the JSON.
-        JsonArray labelled = new JsonArray();
-        for (String i : iris) {
-            JsonObject x = new JsonObject();
-            x.put("iri", i);
-            x.put("label", labels.label(i));
-            labelled.add(x);
-        }
-        o.put("labelled", labelled);
+        o.put("labelled", Json.array(iris, i -> Json.object("iri", i, "label", labels.label(i))));
         Responses.json(resp, o);
     }
 

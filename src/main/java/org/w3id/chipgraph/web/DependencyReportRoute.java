@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -21,7 +20,7 @@ import org.w3id.chipgraph.reason.Reports;
  * JSON by default, CSV (one table per report) when the client asks for text/csv. Entity
  * arguments as everywhere: an unknown name is a 404, an ambiguous one a 400 listing the candidates.
  */
-public final class DependencyReportServlet extends ApiServlet {
+public record DependencyReportRoute(Report report) implements Route {
     enum Report { EXPLAIN, IMPACT, CHOKEPOINTS }
 
     /** The most entities one what-if may remove: each costs a pass over the dependency graph. */
@@ -33,15 +32,8 @@ public final class DependencyReportServlet extends ApiServlet {
      */
     public static final int IMPACT_LIMIT = 1000, MAX_IMPACT_LIMIT = 100_000;
 
-    private final Report report;
-
-    DependencyReportServlet(Supplier<StoreContext> store, Report report) {
-        super(store);
-        this.report = report;
-    }
-
     @Override
-    void answer(HttpServletRequest req, HttpServletResponse resp, StoreContext store) throws IOException {
+    public void answer(HttpServletRequest req, HttpServletResponse resp, StoreContext store) throws IOException {
         Deadline deadline = store.queryDeadline();
         DependencyReports reports = store.reports(deadline);
         boolean csv = Responses.wantsCsv(req);

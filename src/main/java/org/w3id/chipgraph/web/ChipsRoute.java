@@ -6,13 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
-import java.util.function.Supplier;
 
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.apache.jena.query.QueryCancelledException;
 import org.w3id.chipgraph.Chipgraph;
 
 /**
@@ -20,42 +17,24 @@ import org.w3id.chipgraph.Chipgraph;
  * release date and classification under each scheme on a chosen date; sorted and filtered by
  * query parameters (see {@link ChipQuery}); {@code format=csv} gives exactly the rows shown.
  */
-final class ChipsServlet extends HttpServlet {
+record ChipsRoute(ChipExplorer explorer) implements Route {
     private static final List<String> FIXED_LABELS = List.of("Chip", "Designer", "Country", "Foundry", "Process",
             "TPP", "Performance density", "Memory bandwidth (GB/s)", "Released");
 
-    private final ChipExplorer explorer;
-
-    private final transient Supplier<StoreContext> store;
-
-    ChipsServlet(Supplier<StoreContext> store, CatalogQueryRunner queries) {
-        this.store = store;
-        this.explorer = new ChipExplorer(queries);
-    }
-
     @Override
-    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        ChipQuery q;
-        ChipExplorer.Table table;
-        List<ChipRow> rows;
-        try {
-            q = ChipQuery.parse(req.getParameterMap());
-            table = explorer.load(store.get(), q.asOf());
-            rows = q.apply(table);
-        } catch (ChipQuery.BadParameter e) {
-            error(req, resp, 400, e.getMessage());
-            return;
-        } catch (QueryCancelledException e) {
-            error(req, resp, 503, "The query timed out.");
-            return;
-        }
+    public void answer(HttpServletRequest req, HttpServletResponse resp, StoreContext store) throws IOException {
+        ChipQuery q = ChipQuery.parse(req.getParameterMap());
+        ChipExplorer.Table table = explorer.load(store, q.asOf());
+        List<ChipRow> rows = q.apply(table);
         if (q.csv())
             csv(resp, q, table, rows);
         else
             Responses.page(resp, 200, "chips", Map.of("view", view(q, table, rows)));
     }
 
-    private static void error(HttpServletRequest req, HttpServletResponse resp, int status, String message) throws IOException {
+    /** The explorer's own error page, or the bare message when CSV was asked for. */
+    @Override
+    public void errorPage(HttpServletRequest req, HttpServletResponse resp, int status, String message) throws IOException {
         if ("csv".equals(req.getParameter("format")))
             Responses.text(resp, status, message);
         else
@@ -87,9 +66,9 @@ final class ChipsServlet extends HttpServlet {
             headers.add(header(q, ChipQuery.FIXED_COLUMNS.get(i), FIXED_LABELS.get(i)));
         table.schemes().forEach(s -> headers.add(header(q, s.key(), s.name())));
         return new ChipsView(q.asOf().toString(),
-                options(ChipQuery.options(table.rows(), ChipRow::designerKey, ChipRow::designer), q.designer()),
-                options(ChipQuery.options(table.rows(), ChipRow::countryKey, ChipRow::country), q.country()),
-                options(ChipQuery.classificationOptions(table), q.classification()),
+                ChipsView.options(ChipQuery.options(table.rows(), ChipRow::designerKey, ChipRow::designer), q.designer()),
+                ChipsView.options(ChipQuery.options(table.rows(), ChipRow::countryKey, ChipRow::country), q.country()),
+                ChipsView.options(ChipQuery.classificationOptions(table), q.classification()),
                 q.sort(), q.descending() ? "desc" : "asc", headers, table.schemes(), rows, table.rows().size(),
                 href(q, q.sort(), q.descending(), true), "/chips?asOf=" + q.asOf());
     }
@@ -99,12 +78,6 @@ final class ChipsServlet extends HttpServlet {
         String aria = !current ? "none" : q.descending() ? "descending" : "ascending";
         return new ChipsView.Header(key, label, href(q, key, current && !q.descending(), false), aria,
                 List.of("tpp", "density", "bandwidth").contains(key), !ChipQuery.FIXED_COLUMNS.contains(key));
-    }
-
-    private static List<ChipsView.Option> options(Map<String, String> m, String chosen) {
-        List<ChipsView.Option> out = new ArrayList<>();
-        m.forEach((k, v) -> out.add(new ChipsView.Option(k, v, k.equals(chosen))));
-        return out;
     }
 
     /** The link to this view with another sort (and as CSV); parameters in a fixed order, defaults left out. */

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -25,19 +24,12 @@ import org.w3id.chipgraph.query.QueryRunner;
  * cap as /chipgraph/sparql (header {@value QueryRunner#ROW_CAP_HEADER} when it applied) and the
  * server's response size cap. Unknown query 404; a bad or unknown parameter 400 with a message.
  */
-final class QueryApiServlet extends ApiServlet {
+record QueryApiRoute(CatalogQueryRunner queries) implements Route {
     static final AcceptList RESULT_TYPES = AcceptList.create("application/sparql-results+json", "application/json",
             "text/csv", "text/tab-separated-values", "application/sparql-results+xml");
 
-    private final CatalogQueryRunner queries;
-
-    QueryApiServlet(Supplier<StoreContext> store, CatalogQueryRunner queries) {
-        super(store);
-        this.queries = queries;
-    }
-
     @Override
-    void answer(HttpServletRequest req, HttpServletResponse resp, StoreContext store) throws IOException {
+    public void answer(HttpServletRequest req, HttpServletResponse resp, StoreContext store) throws IOException {
         String name = req.getPathInfo() == null || req.getPathInfo().equals("/") ? null : req.getPathInfo().substring(1);
         if (name == null)
             list(req, resp);

@@ -2,7 +2,6 @@ package org.w3id.chipgraph.web;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -16,15 +15,11 @@ import org.w3id.chipgraph.search.LabelIndex;
  * language) match, best first, as a JSON list of {iri, label, matched, lang, match, type};
  * CSV when asked for by Accept.
  */
-final class SearchApiServlet extends ApiServlet {
+record SearchApiRoute() implements Route {
     static final int DEFAULT_LIMIT = 10, MAX_LIMIT = 100;
 
-    SearchApiServlet(Supplier<StoreContext> store) {
-        super(store);
-    }
-
     @Override
-    void answer(HttpServletRequest req, HttpServletResponse resp, StoreContext store) throws IOException {
+    public void answer(HttpServletRequest req, HttpServletResponse resp, StoreContext store) throws IOException {
         String q = Params.required(req, "q", "the text to look for, e.g. /api/search?q=엔비디아");
         int limit = Params.integer(req, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
         List<LabelIndex.Hit> hits = store.labels().search(q, limit);
@@ -37,23 +32,14 @@ final class SearchApiServlet extends ApiServlet {
     }
 
     static JsonArray json(List<LabelIndex.Hit> hits) {
-        JsonArray a = new JsonArray();
-        for (LabelIndex.Hit h : hits) {
-            JsonObject o = new JsonObject();
-            o.put("iri", h.iri());
-            o.put("label", h.label());
-            o.put("matched", h.matched());
-            o.put("lang", h.lang());
-            o.put("match", h.match().name().toLowerCase());
-            o.put("type", h.typeLabel());
-            JsonArray types = new JsonArray();
-            h.types().forEach(types::add);
-            o.put("types", types);
+        return Json.array(hits, h -> {
+            JsonObject o = Json.object("iri", h.iri(), "label", h.label(), "matched", h.matched(), "lang", h.lang(),
+                    "match", h.match().name().toLowerCase(), "type", h.typeLabel());
+            o.put("types", Json.strings(h.types()));
             String href = Links.entityHref(h.iri());
             if (href != null)
                 o.put("page", href);
-            a.add(o);
-        }
-        return a;
+            return o;
+        });
     }
 }

@@ -3,9 +3,7 @@ package org.w3id.chipgraph.web;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeSet;
-import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -20,15 +18,11 @@ import org.w3id.chipgraph.search.LabelIndex;
  * edges, each edge marked asserted or inferred. JSON by default (what the entity page draws),
  * CSV of the edges by Accept.
  */
-final class NeighbourhoodServlet extends ApiServlet {
+record NeighbourhoodRoute() implements Route {
     static final int DEFAULT_DEPTH = 2, MAX_DEPTH = 6;
 
-    NeighbourhoodServlet(Supplier<StoreContext> store) {
-        super(store);
-    }
-
     @Override
-    void answer(HttpServletRequest req, HttpServletResponse resp, StoreContext store) throws IOException {
+    public void answer(HttpServletRequest req, HttpServletResponse resp, StoreContext store) throws IOException {
         String arg = Params.required(req, "entity", "an IRI, a local name under /id/, or a label");
         int depth = Params.integer(req, "depth", DEFAULT_DEPTH, 1, MAX_DEPTH);
         String root = store.resolver().resolve(arg);
@@ -38,9 +32,9 @@ final class NeighbourhoodServlet extends ApiServlet {
         if (!Responses.wantsCsv(req)) {
             JsonObject o = json(n, edges, labels);
             // The country of each node, for grouping a large picture by country.
-            Map<String, String> countries = NodeCountries.of(store.dataset(), n.levels().keySet(), labels);
+            NodeCountries countries = store.countries();
             o.get("nodes").getAsArray().forEach(x -> {
-                String c = countries.get(x.getAsObject().getString("id"));
+                String c = countries.of(x.getAsObject().getString("id"));
                 if (c != null)
                     x.getAsObject().put("country", c);
             });
@@ -58,19 +52,15 @@ final class NeighbourhoodServlet extends ApiServlet {
         JsonObject o = new JsonObject();
         o.put("entity", n.root());
         o.put("depth", n.depth());
-        JsonArray nodes = new JsonArray();
-        n.levels().forEach((iri, level) -> {
-            JsonObject x = new JsonObject();
-            x.put("id", iri);
-            x.put("label", labels.label(iri));
-            x.put("type", labels.typeLabel(iri));
-            x.put("level", level);
+        o.put("nodes", Json.array(n.levels().entrySet(), node -> {
+            String iri = node.getKey();
+            JsonObject x = Json.object("id", iri, "label", labels.label(iri), "type", labels.typeLabel(iri));
+            x.put("level", node.getValue());
             String href = Links.entityHref(iri);
             if (href != null)
                 x.put("page", href);
-            nodes.add(x);
-        });
-        o.put("nodes", nodes);
+            return x;
+        }));
         JsonArray es = new JsonArray();
         TreeSet<String> used = new TreeSet<>();
         int i = 0;
@@ -86,14 +76,7 @@ final class NeighbourhoodServlet extends ApiServlet {
             es.add(x);
         }
         o.put("edges", es);
-        JsonArray props = new JsonArray();
-        for (String p : used) {
-            JsonObject x = new JsonObject();
-            x.put("property", p);
-            x.put("label", edges.propertyLabel(p));
-            props.add(x);
-        }
-        o.put("properties", props);
+        o.put("properties", Json.array(used, p -> Json.object("property", p, "label", edges.propertyLabel(p))));
         return o;
     }
 }

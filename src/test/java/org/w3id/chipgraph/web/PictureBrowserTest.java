@@ -35,7 +35,8 @@ import org.w3id.chipgraph.serve.ServicePolicy;
  * The dependency picture is readable, measured in Chromium from where Cytoscape drew things, on
  * the whole field (curated graph plus the Epoch AI data, as {@code serve} has it by default):
  * Nvidia (~550 nodes at depth 2), TSMC (~600) and a chip. At the initial zoom every label is
- * at least 12 px, no two node labels in view overlap, and the drawing uses the panel; large
+ * at least 12 px, no two node labels in view overlap, every node with its label lies wholly
+ * inside the panel (none cut off at its edge), and the drawing uses the panel; large
  * neighbourhoods are grouped into summary nodes that open on a click. Screenshots of each step
  * are kept under target/browser-screenshots/ when a test fails.
  */
@@ -109,9 +110,19 @@ class PictureBrowserTest {
             var w = Math.min(W, bb.x2) - Math.max(0, bb.x1), h = Math.min(H, bb.y2) - Math.max(0, bb.y1);
             var root = cy.nodes('[?root]');
             var rb = root.renderedBoundingBox();
+            // Each node with its label, in the page's coordinates, against the panel that clips it.
+            var panel = box.getBoundingClientRect(), outside = [], worst = 0;
+            cy.nodes().forEach(n => {
+              var b = n.renderedBoundingBox({includeNodes: true, includeLabels: true, includeEdges: false, includeOverlays: false});
+              var left = panel.left + b.x1, right = panel.left + b.x2, top = panel.top + b.y1, bottom = panel.top + b.y2;
+              var over = Math.max(0, panel.left - left, right - panel.right, panel.top - top, bottom - panel.bottom);
+              worst = Math.max(worst, over);
+              if (over > 0.5) outside.push(n.data('label') + ' by ' + Math.round(over) + ' px');
+            });
             return { minFont: Math.min(...cy.nodes().map(n => parseFloat(n.style('font-size')) * z)),
                      overlaps: overlaps, inView: inView.length, nodes: cy.nodes().length,
                      widthShare: w / W, heightShare: h / H, panelWidth: W, panelHeight: H,
+                     outside: outside, worstOverflow: worst,
                      rootInView: rb.x1 >= 0 && rb.x2 <= W && rb.y1 >= 0 && rb.y2 <= H,
                      rootColour: root.style('background-color'), otherColour: cy.nodes('[!root]').first().style('background-color'),
                      edgeLabel: cy.edges().first().style('label') };
@@ -135,6 +146,8 @@ class PictureBrowserTest {
         String about = entity + ": " + m;
         assertTrue(num(m, "minFont") >= 12 - 1e-6, "node labels at least 12 px: " + about);
         assertEquals(List.of(), m.get("overlaps"), "overlapping node labels: " + about);
+        System.out.printf("PictureBrowserTest %s: worst label overflow %.1f px, min font %.1f px%n", entity, num(m, "worstOverflow"), num(m, "minFont"));
+        assertEquals(List.of(), m.get("outside"), "node labels (and group boxes) cut off at the panel's edge: " + about);
         assertTrue(num(m, "nodes") <= 60, "a large neighbourhood is grouped, not drawn node by node: " + about);
         assertTrue(num(m, "inView") >= Math.min(10, num(m, "nodes")), "most of the picture in view: " + about);
         // The drawing spans the panel's width (a layered layout, left to right) and most of its height.

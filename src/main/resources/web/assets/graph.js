@@ -23,7 +23,8 @@
   // Widths (at 14 px) a label may take before it wraps, tried in turn until the drawing fits.
   var LABEL_WIDTHS = [150, 130, 110, 96, 80];
   var MARGIN = 16;        // px kept free at the panel's edges
-  var MAX_PANEL = 760;    // px: a taller drawing is zoomed out (down to 12 px labels) before the panel grows
+  var MAX_PANEL = 760;    // px: the tallest the panel grows; a taller drawing is zoomed out, to 12 px labels at least
+  var CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/;   // kana, CJK ideographs, Hangul
   var FAMILY = 'Helvetica Neue, Helvetica, Arial, sans-serif';
   var GROUP_ABOVE = 40;   // more nodes than this: group
   var GROUP_MIN = 3;      // a group of fewer members stays drawn node by node
@@ -103,8 +104,9 @@
     return measure.measureText(text).width;
   }
 
-  // The label broken into lines no wider than max (words first, then characters for a word that
-  // is wider on its own, as in CJK names); past MAX_LINES the last line ends in an ellipsis.
+  // The label broken into lines no wider than max at spaces; a Chinese, Japanese or Korean run
+  // wider than that is broken between characters, a longer Latin word keeps its own line. Past
+  // MAX_LINES the last line ends in an ellipsis.
   function wrap(label, max, bold) {
     var lines = [], line = '';
     label.split(/ +/).forEach(function (word) {
@@ -112,6 +114,7 @@
       if (textWidth(joined, bold) <= max) { line = joined; return; }
       if (line) lines.push(line);
       line = '';
+      if (!CJK.test(word)) { line = word; return; }
       Array.from(word).forEach(function (ch) {
         if (line && textWidth(line + ch, bold) > max) { lines.push(line); line = ''; }
         line += ch;

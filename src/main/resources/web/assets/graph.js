@@ -1,8 +1,12 @@
 // The dependency picture on an entity page: /api/neighbourhood drawn with Cytoscape.js in a
 // layered layout (KLay layered, through cytoscape-klay): what depends on the entity to its left,
 // what it depends on to its right, edges pointing from the dependent to what it relies on.
-// Labels sit inside their boxes at 14 px and the first view never zooms below 12 px, so the
-// layout's non-overlapping boxes mean non-overlapping labels. Edge labels show on hover.
+// Labels sit inside their boxes at 14 px, wrapped onto up to three lines, and the first view
+// never zooms below 12 px; the layout's non-overlapping boxes mean non-overlapping labels. The
+// whole drawing fits the panel at that first view: when it is too wide, the labels are wrapped
+// narrower and the layout run again; the panel's height follows the drawing's (320 to 760 px).
+// Only a drawing too large even so (no grouping, a deep neighbourhood) is shown around the
+// entity, to pan. Edge labels show on hover.
 // Large neighbourhoods are grouped: nodes of one kind (or country) at one step become one
 // summary node, opened by a click. Controls: depth, grouping, edge kinds, inferred edges.
 // Clicking a node opens its page. The same edges are listed as text below the picture.
@@ -15,13 +19,17 @@
   var legend = document.getElementById('graph-legend');
   var palette = ['#0b5cad', '#c0392b', '#1e8449', '#8e44ad', '#d35400', '#138d90', '#7f8c8d', '#b7950b',
                  '#2c3e50', '#e84393', '#6d4c41', '#00838f', '#5d6d7e', '#9c640c', '#4a235a', '#1a5276', '#7d6608'];
-  var FONT = 14, MIN_FONT = 12, MIN_PANEL = 320, MAX_LABEL = 220, PAD = 10, HEIGHT = 30;
+  var FONT = 14, MIN_FONT = 12, MIN_PANEL = 320, PAD = 10, LINE = 1.2, MAX_LINES = 3;
+  // Widths (at 14 px) a label may take before it wraps, tried in turn until the drawing fits.
+  var LABEL_WIDTHS = [150, 130, 110, 96, 80];
+  var MARGIN = 16;        // px kept free at the panel's edges
+  var MAX_PANEL = 760;    // px: the tallest the panel grows; a taller drawing is zoomed out, to 12 px labels at least
+  var CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/;   // kana, CJK ideographs, Hangul
   var FAMILY = 'Helvetica Neue, Helvetica, Arial, sans-serif';
   var GROUP_ABOVE = 40;   // more nodes than this: group
   var GROUP_MIN = 3;      // a group of fewer members stays drawn node by node
   var state = { data: null, colours: {}, hidden: {}, expanded: {}, inferred: true, group: 'kind' };
   var measure = document.createElement('canvas').getContext('2d');
-  measure.font = FONT + 'px ' + FAMILY;
 
   function control(html) {
     var span = document.createElement('span');
@@ -74,7 +82,8 @@
       if (members.length < GROUP_MIN || state.expanded[k]) return;
       var id = 'group:' + k;
       members.forEach(function (n) { rep[n.id] = id; });
-      summaries.push({ id: id, key: k, label: k.split('|')[1] + ' (' + members.length + ')', level: members[0].level,
+      // The count and the open mark kept on one line (no-break space) when the label wraps.
+      summaries.push({ id: id, key: k, label: k.split('|')[1] + ' (' + members.length + ')\u00a0▸', level: members[0].level,
                        members: members.map(function (n) { return n.id; }) });
     });
     var edges = {};
@@ -90,18 +99,57 @@
              edges: Object.keys(edges).map(function (k) { return edges[k]; }) };
   }
 
-  function size(label) {
-    return Math.min(MAX_LABEL, Math.ceil(measure.measureText(label).width)) + 2 * PAD;
+  function textWidth(text, bold) {
+    measure.font = (bold ? 'bold ' : '') + FONT + 'px ' + FAMILY;
+    return measure.measureText(text).width;
   }
 
-  function elements(g) {
+  // The label broken into lines no wider than max at spaces; a Chinese, Japanese or Korean run
+  // wider than that is broken between characters, a longer Latin word keeps its own line. Past
+  // MAX_LINES the last line ends in an ellipsis.
+  function wrap(label, max, bold) {
+    var lines = [], line = '';
+    label.split(/ +/).forEach(function (word) {
+      var joined = line ? line + ' ' + word : word;
+      if (textWidth(joined, bold) <= max) { line = joined; return; }
+      if (line) lines.push(line);
+      line = '';
+      if (!CJK.test(word)) { line = word; return; }
+      Array.from(word).forEach(function (ch) {
+        if (line && textWidth(line + ch, bold) > max) { lines.push(line); line = ''; }
+        line += ch;
+      });
+    });
+    if (line) lines.push(line);
+    if (lines.length > MAX_LINES) {
+      var last = lines[MAX_LINES - 1];
+      while (last && textWidth(last + '…', bold) > max) last = last.slice(0, -1);
+      lines = lines.slice(0, MAX_LINES - 1).concat([last + '…']);
+    }
+    return lines;
+  }
+
+  // A node's box: its wrapped label plus padding.
+  function nodeBox(label, max, bold) {
+    var lines = wrap(label, max, bold);
+    var w = Math.max.apply(null, lines.map(function (l) { return textWidth(l, bold); }));
+    return { text: lines.join('\n'), w: Math.ceil(w) + 2 * PAD + (bold ? 8 : 0),
+             h: Math.ceil(lines.length * FONT * LINE) + PAD + (bold ? 4 : 0) };
+  }
+
+  function elements(g, max) {
     var root = state.data.entity;
+    function node(d, bold) {
+      var b = nodeBox(d.label, max, bold);
+      d.text = b.text; d.w = b.w; d.h = b.h;
+      return d;
+    }
     return g.nodes.map(function (n) {
-      return { group: 'nodes', data: { id: n.id, label: n.label, type: n.type, page: n.page || '', level: n.level,
-               root: n.id === root, w: size(n.label) + (n.id === root ? 8 : 0) } };
+      return { group: 'nodes', data: node({ id: n.id, label: n.label, type: n.type, page: n.page || '', level: n.level,
+               root: n.id === root }, n.id === root) };
     }).concat(g.summaries.map(function (s) {
-      return { group: 'nodes', classes: 'summary', data: { id: s.id, key: s.key, label: s.label + ' ▸', level: s.level,
-               members: s.members, w: size(s.label + ' ▸') } };
+      return { group: 'nodes', classes: 'summary', data: node({ id: s.id, key: s.key, label: s.label, level: s.level,
+               members: s.members }, false) };
     })).concat(g.edges.map(function (e) {
       return { group: 'edges', data: { id: e.id, source: e.source, target: e.target, property: e.property,
                label: e.base + (e.count > 1 ? ' ×' + e.count : ''), inferred: e.inferred, colour: state.colours[e.property] } };
@@ -109,9 +157,9 @@
   }
 
   var STYLE = [
-    { selector: 'node', style: { 'shape': 'round-rectangle', 'width': 'data(w)', 'height': HEIGHT, 'label': 'data(label)',
+    { selector: 'node', style: { 'shape': 'round-rectangle', 'width': 'data(w)', 'height': 'data(h)', 'label': 'data(text)',
         'font-size': FONT, 'font-family': FAMILY, 'text-valign': 'center', 'text-halign': 'center', 'color': '#1b2733',
-        'text-wrap': 'ellipsis', 'text-max-width': MAX_LABEL, 'background-color': '#e3ebf3', 'border-width': 1,
+        'text-wrap': 'wrap', 'text-max-width': 1000, 'line-height': LINE, 'background-color': '#e3ebf3', 'border-width': 1,
         'border-color': '#7d95ab' } },
     { selector: 'node.summary', style: { 'background-color': '#fff7e0', 'border-style': 'dashed', 'border-color': '#b7950b',
         'border-width': 2 } },
@@ -129,13 +177,19 @@
   function render() {
     var g = grouped(visible(state.data));
     if (window.chipgraphGraph) window.chipgraphGraph.destroy();
-    var cy = cytoscape({ container: box, elements: elements(g), style: STYLE, minZoom: 0.1, maxZoom: 3,
+    box.style.height = '';
+    var cy = cytoscape({ container: box, elements: [], style: STYLE, minZoom: 0.1, maxZoom: 3,
                          wheelSensitivity: 0.3, layout: { name: 'preset' } });
     window.chipgraphGraph = cy;
     events(cy);
-    cy.layout({ name: 'klay', fit: false, nodeDimensionsIncludeLabels: false,
-                klay: { direction: 'RIGHT', spacing: 24, inLayerSpacingFactor: 0.6, edgeSpacingFactor: 0.3,
-                        nodePlacement: 'BRANDES_KOEPF', thoroughness: 10, borderSpacing: 10 } }).run();
+    // Narrower labels until the drawing's width fits the panel with labels at 12 px or more.
+    var W = box.clientWidth - 2 * MARGIN;
+    for (var i = 0; i < LABEL_WIDTHS.length; i++) {
+      cy.elements().remove();
+      cy.add(elements(g, LABEL_WIDTHS[i]));
+      layout(cy);
+      if (cy.elements().boundingBox().w * MIN_FONT / FONT <= W) break;
+    }
     firstView(cy);
     var groupsNote = g.summaries.length ? ', ' + g.summaries.length + ' groups (click one to open it)' : '';
     status.textContent = cy.nodes().length + ' boxes for ' + state.data.nodes.length + ' nodes, ' + cy.edges().length
@@ -143,26 +197,35 @@
     box.dataset.loaded = 'true';
   }
 
-  // Fit the panel, but never so small that a label falls under 12 px: then show the drawing from
-  // its left or right end, keeping the entity in view, and pan to see the rest.
-  // A drawing shorter than the panel shrinks the panel to it, so the picture fills what it takes.
+  // Cytoscape draws its own curves, so KLay need keep little room between layers for edge
+  // segments (a small edge spacing): that room, not the boxes, made the drawing too wide.
+  function layout(cy) {
+    cy.layout({ name: 'klay', fit: false, nodeDimensionsIncludeLabels: false,
+                klay: { direction: 'RIGHT', spacing: 16, inLayerSpacingFactor: 0.9, edgeSpacingFactor: 0.1,
+                        nodePlacement: 'BRANDES_KOEPF', thoroughness: 10, borderSpacing: 10 } }).run();
+  }
+
+  // The whole drawing in the panel: as large as the width allows (up to 1.4 times, never under
+  // 12 px labels), the panel's height fitted to it (MIN_PANEL to MAX_PANEL); a drawing too tall
+  // for that is zoomed out, down to 12 px labels. One still too large (no grouping, or a deep
+  // neighbourhood) is shown around the entity, to pan.
   function firstView(cy) {
-    var root = cy.getElementById(state.data.entity);
-    box.style.height = '';
-    cy.resize();
-    cy.fit(undefined, 16);
-    if (cy.zoom() > 1.4) { cy.zoom(1.4); cy.center(); }
-    if (cy.zoom() * FONT >= MIN_FONT) return;
-    var z = MIN_FONT / FONT, bb = cy.elements().boundingBox(), w = box.clientWidth;
-    var h = Math.max(MIN_PANEL, Math.min(box.clientHeight, Math.ceil(bb.h * z) + 40));
-    if (h < box.clientHeight) { box.style.height = h + 'px'; cy.resize(); }
+    var bb = cy.elements().boundingBox(), W = box.clientWidth, zmin = MIN_FONT / FONT;
+    var maxH = Math.max(box.clientHeight, MAX_PANEL);
+    var z = Math.min(1.4, (W - 2 * MARGIN) / bb.w, (maxH - 2 * MARGIN) / bb.h);
+    z = Math.max(z, zmin);
+    var h = Math.min(maxH, Math.max(MIN_PANEL, Math.ceil(bb.h * z) + 2 * MARGIN));
+    if (h !== box.clientHeight) { box.style.height = h + 'px'; cy.resize(); }
     cy.zoom(z);
-    var px = 16 - bb.x1 * z;
-    var rx = root.position('x') * z;
-    if (rx + px > w - 120) px = w - 16 - bb.x2 * z;        // the entity is near the right: show the right end
-    if (rx + px < 120) px = w / 2 - rx;
-    var py = bb.h * z <= h - 32 ? (h - bb.h * z) / 2 - bb.y1 * z : h / 2 - root.position('y') * z;
-    cy.pan({ x: px, y: py });
+    var root = cy.getElementById(state.data.entity).position();
+    cy.pan({ x: centred(W, bb.x1, bb.x2, root.x, z), y: centred(h, bb.y1, bb.y2, root.y, z) });
+  }
+
+  // The pan along one axis: the drawing centred when it fits the panel's length, else the entity
+  // centred with no empty space past either end of the drawing.
+  function centred(length, lo, hi, at, z) {
+    if ((hi - lo) * z <= length - 2 * MARGIN) return (length - (hi - lo) * z) / 2 - lo * z;
+    return Math.min(MARGIN - lo * z, Math.max(length - MARGIN - hi * z, length / 2 - at * z));
   }
 
   function events(cy) {

@@ -100,7 +100,8 @@ public final class DependencyReports {
             impact.remove(absent, deadline).failed().forEach(f -> baselineFailed.add(f.node()));
         List<Integer> all = new ArrayList<>(ids);
         all.addAll(absent);
-        ImpactAnalysis.Result r = impact.remove(all, deadline);
+        // Without a date nothing is filtered out afterwards: only the listed losses need computing.
+        ImpactAnalysis.Result r = absent.isEmpty() ? impact.remove(all, deadline, limit) : impact.remove(all, deadline);
         Set<Integer> causedByRemoval = new HashSet<>(ids);
         List<Reports.Affected> every = new ArrayList<>();
         int everyTotal = 0, someTotal = 0;
@@ -113,6 +114,13 @@ public final class DependencyReports {
                         f.lost().stream().map(graph::label).toList()));
         }
         List<Reports.Affected> some = new ArrayList<>();
+        if (absent.isEmpty()) {
+            // Everything gone was caused by the removal, so every partly affected entity counts.
+            for (ImpactAnalysis.Partial p : r.partial())
+                some.add(new Reports.Affected(entity(graph.iri(p.node())), null, p.lostDependencies().stream().map(graph::label).toList()));
+            return new Reports.Impact(removed.stream().map(this::entity).toList(), asOf, List.of(), every, some, everyTotal,
+                    r.partialTotal());
+        }
         BitSet reachesCaused = upstream(graph, causedByRemoval, deadline);
         for (ImpactAnalysis.Partial p : r.partial()) {
             if (absent.contains(p.node()) || baselineFailed.contains(p.node()) || !reachesCaused.get(p.node()))

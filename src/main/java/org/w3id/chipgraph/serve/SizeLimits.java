@@ -1,18 +1,26 @@
 package org.w3id.chipgraph.serve;
 
+import java.nio.ByteBuffer;
+import java.util.concurrent.atomic.AtomicReference;
+
 import org.apache.jena.query.ARQ;
 import org.eclipse.jetty.server.ConnectionFactory;
 import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.handler.SizeLimitHandler;
+import org.eclipse.jetty.util.Callback;
 
 /**
  * The request and response size limits, set in Jetty in front of every route (see {@link ResourceLimits}):
  * a body past {@code maxBodyBytes} is answered 413 (by its Content-Length before it is read, or
  * as soon as that many bytes have come); a response stops at {@code maxResponseBytes}; request
  * headers, the URI with its query string included, are capped at {@link ResourceLimits#MAX_HEADER_BYTES}
- * (Fuseki sets 512 KB).
+ * (Fuseki sets 512 KB). A response cut after it was committed aborts the connection (see
+ * {@link FailWhenAWriteFailed}), so that no client takes the cut body for a whole answer.
  */
 final class SizeLimits {
     private SizeLimits() {}
@@ -23,8 +31,50 @@ final class SizeLimits {
                 if (f instanceof HttpConfiguration.ConnectionFactory h)
                     h.getHttpConfiguration().setRequestHeaderSize(ResourceLimits.MAX_HEADER_BYTES);
         SizeLimitHandler limit = new SizeLimitHandler(limits.maxBodyBytes(), limits.maxResponseBytes());
-        limit.setHandler(jetty.getHandler());
+        limit.setHandler(new FailWhenAWriteFailed(jetty.getHandler()));
         jetty.setHandler(limit);
+    }
+
+    /**
+     * SizeLimitHandler fails the write that passes the cap, but a servlet (Fuseki's SPARQL
+     * endpoint) may catch that, return normally and succeed the handler callback; Jetty then ends
+     * the response itself (the terminating chunk, bypassing the limit) and a cut body looks whole.
+     * Failing the handler callback instead makes Jetty abort a committed response (the connection
+     * closes before the end of the body) or send an error if nothing was committed yet.
+     */
+    static final class FailWhenAWriteFailed extends Handler.Wrapper {
+        FailWhenAWriteFailed(Handler handler) {
+            super(handler);
+        }
+
+        @Override
+        public boolean handle(Request request, Response response, Callback callback) throws Exception {
+            AtomicReference<Throwable> writeFailure = new AtomicReference<>();
+            Response watched = new Response.Wrapper(request, response) {
+                @Override
+                public void write(boolean last, ByteBuffer content, Callback written) {
+                    super.write(last, content, new Callback.Nested(written) {
+                        @Override
+                        public void failed(Throwable x) {
+                            // recorded before the writer is woken, which may then succeed the handler callback
+                            writeFailure.compareAndSet(null, x);
+                            super.failed(x);
+                        }
+                    });
+                }
+            };
+            Callback done = new Callback.Nested(callback) {
+                @Override
+                public void succeeded() {
+                    Throwable failure = writeFailure.get();
+                    if (failure == null)
+                        super.succeeded();
+                    else
+                        super.failed(failure);
+                }
+            };
+            return super.handle(request, watched, done);
+        }
     }
 
     /**

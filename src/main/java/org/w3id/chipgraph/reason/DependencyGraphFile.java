@@ -6,11 +6,9 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -74,11 +72,7 @@ public final class DependencyGraphFile {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the dependency graph " + file, e);
         }
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
-            ch.force(true);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot sync the dependency graph " + file, e);
-        }
+        DependencyIndexFile.forceToDisk(file, "dependency graph");
     }
 
     /** Properties and sources repeat across edges: each is written once, edges point at them. */

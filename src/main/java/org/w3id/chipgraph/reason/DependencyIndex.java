@@ -1,16 +1,6 @@
 package org.w3id.chipgraph.reason;
 
-import java.io.BufferedOutputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -40,18 +30,18 @@ public final class DependencyIndex {
     public static final String FILE_NAME = "dependency-index.bin";
     /** Dataset context key under which an opened store holds its index (a {@link CompletableFuture}). */
     public static final Symbol CONTEXT_KEY = Symbol.create(Chipgraph.NS + "dependencyIndex");
-    private static final int MAGIC = 0x43474449; // "CGDI"
-    private static final int FORMAT = 2;
 
-    private final String[] iris;
+    // Package-private for DependencyIndexFile, which writes and reads them.
+    final String[] iris;
     private final Map<String, Integer> ids;
-    private final int[] outStart, outAdj, inStart, inAdj;
-    private final boolean[] selfLoop;
-    private volatile long pairs = -1;
+    final int[] outStart, outAdj;
+    private final int[] inStart, inAdj;
+    final boolean[] selfLoop;
+    volatile long pairs = -1;
     /** Answers per node each way (what it depends on, what depends on it), once computed. */
-    private volatile int[] outCount, inCount;
+    volatile int[] outCount, inCount;
 
-    private DependencyIndex(String[] iris, int[] outStart, int[] outAdj, boolean[] selfLoop) {
+    DependencyIndex(String[] iris, int[] outStart, int[] outAdj, boolean[] selfLoop) {
         this.iris = iris;
         this.outStart = outStart;
         this.outAdj = outAdj;
@@ -298,126 +288,29 @@ public final class DependencyIndex {
         return p;
     }
 
-    // ------------------------------------------------------------------ file
+    // ------------------------------------------------------------------ file and datasets (DependencyIndexFile)
 
     /** Write to {@code file} and force it to disk. */
     public void write(Path file) {
-        try (OutputStream fos = Files.newOutputStream(file);
-             DataOutputStream out = new DataOutputStream(new BufferedOutputStream(fos, 1 << 20))) {
-            int n = iris.length;
-            out.writeInt(MAGIC);
-            out.writeInt(FORMAT);
-            out.writeInt(n);
-            out.writeInt(outAdj.length);
-            out.writeLong(pairs);
-            for (String iri : iris) {
-                byte[] b = iri.getBytes(StandardCharsets.UTF_8);
-                out.writeInt(b.length);
-                out.write(b);
-            }
-            for (int i = 0; i < n; i++) out.writeBoolean(selfLoop[i]);
-            boolean counts = outCount != null;
-            out.writeBoolean(counts);
-            ByteBuffer buf = ByteBuffer.allocate(4 * (n + 1 + outAdj.length + (counts ? 2 * n : 0)));
-            buf.asIntBuffer().put(outStart).put(outAdj);
-            if (counts)
-                buf.asIntBuffer().position(n + 1 + outAdj.length).put(outCount).put(inCount);
-            out.write(buf.array());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write the dependency index " + file, e);
-        }
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
-            ch.force(true);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot sync the dependency index " + file, e);
-        }
+        DependencyIndexFile.write(this, file);
     }
 
     public static DependencyIndex read(Path file) {
-        try {
-            ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(file));
-            if (b.getInt() != MAGIC || b.getInt() != FORMAT)
-                throw new IllegalStateException(file + " is not a chipgraph dependency index (format " + FORMAT + ")");
-            int n = b.getInt(), m = b.getInt();
-            long pairs = b.getLong();
-            String[] iris = new String[n];
-            byte[] arr = b.array();
-            for (int i = 0; i < n; i++) {
-                int len = b.getInt();
-                iris[i] = new String(arr, b.position(), len, StandardCharsets.UTF_8);
-                b.position(b.position() + len);
-            }
-            boolean[] self = new boolean[n];
-            for (int i = 0; i < n; i++) self[i] = b.get() != 0;
-            boolean counts = b.get() != 0;
-            int[] start = new int[n + 1], adj = new int[m];
-            var ints = b.asIntBuffer();
-            ints.get(start);
-            ints.get(adj);
-            DependencyIndex idx = new DependencyIndex(iris, start, adj, self);
-            if (counts) {
-                int[] oc = new int[n], ic = new int[n];
-                ints.get(oc);
-                ints.get(ic);
-                idx.outCount = oc;
-                idx.inCount = ic;
-            }
-            idx.pairs = pairs;
-            return idx;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the dependency index " + file, e);
-        }
+        return DependencyIndexFile.read(file);
     }
-
-    // ------------------------------------------------------------------ datasets
 
     /** Attach an index to a dataset (in memory loads). */
     public static void attach(DatasetGraph dsg, DependencyIndex index) {
         dsg.getContext().set(CONTEXT_KEY, CompletableFuture.completedFuture(index));
     }
 
-    /**
-     * Attach the index file of a store version to the dataset opened on it, if the version has
-     * one; it is read in the background so that opening stays fast.
-     */
+    /** See {@link DependencyIndexFile#attachFile}. */
     public static void attachFile(DatasetGraph dsg, Path versionDir) {
-        Path file = versionDir.resolve(FILE_NAME);
-        if (!Files.isRegularFile(file))
-            return;
-        CompletableFuture<DependencyIndex> f = new CompletableFuture<>();
-        Thread t = new Thread(() -> {
-            try {
-                f.complete(read(file));
-            } catch (Throwable e) {
-                f.completeExceptionally(e);
-            }
-        }, "chipgraph-index-reader");
-        t.setDaemon(true);
-        t.start();
-        dsg.getContext().set(CONTEXT_KEY, f);
-        DependsOnFromIndex.markIfNotMaterialized(dsg);
+        DependencyIndexFile.attachFile(dsg, versionDir);
     }
 
-    /**
-     * The index attached to a dataset or query context, or null (none, or its file could not be
-     * read, e.g. written by a newer chipgraph: callers then build one from the store).
-     */
+    /** See {@link DependencyIndexFile#of}. */
     public static DependencyIndex of(Context cxt) {
-        if (cxt == null)
-            return null;
-        Object v = cxt.get(CONTEXT_KEY);
-        if (v instanceof CompletableFuture<?> f) {
-            try {
-                return (DependencyIndex) f.join();
-            } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException e) {
-                if (WARNED.compareAndSet(false, true))
-                    org.slf4j.LoggerFactory.getLogger(DependencyIndex.class)
-                            .warn("Dependency index not usable, building one from the store instead: {}", e.getCause() == null ? e : e.getCause().getMessage());
-                return null;
-            }
-        }
-        return v instanceof DependencyIndex d ? d : null;
+        return DependencyIndexFile.of(cxt);
     }
-
-    private static final java.util.concurrent.atomic.AtomicBoolean WARNED = new java.util.concurrent.atomic.AtomicBoolean();
 }

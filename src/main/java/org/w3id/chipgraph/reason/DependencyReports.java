@@ -2,7 +2,6 @@ package org.w3id.chipgraph.reason;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
@@ -135,22 +134,8 @@ public final class DependencyReports {
 
     /** Every node with a path of one edge or more to one of {@code targets} (one walk for all). */
     static BitSet upstream(DependencyGraph graph, Set<Integer> targets, Deadline deadline) {
-        BitSet reached = new BitSet(), expanded = new BitSet();
-        ArrayDeque<Integer> queue = new ArrayDeque<>(targets);
-        targets.forEach(expanded::set);
-        while (!queue.isEmpty()) {
-            int y = queue.poll();
-            for (int i = graph.inBegin(y), end = graph.inEnd(y); i < end; i++) {
-                deadline.check();
-                int x = graph.edge(graph.inEdgeAt(i)).from();
-                reached.set(x);
-                if (!expanded.get(x)) {
-                    expanded.set(x);
-                    queue.add(x);
-                }
-            }
-        }
-        return reached;
+        int[] starts = targets.stream().mapToInt(Integer::intValue).toArray();
+        return new ImpactAnalysis(graph).upstream(starts, starts.length, deadline);
     }
 
     List<String> resolveRemoval(String arg) {

@@ -193,7 +193,7 @@ public final class ImpactAnalysis {
     }
 
     /** Every node with a path of one edge or more to one of {@code starts}: one walk for all of them. */
-    private BitSet upstream(int[] starts, int count, Deadline deadline) {
+    BitSet upstream(int[] starts, int count, Deadline deadline) {
         BitSet reached = new BitSet(), expanded = new BitSet();
         int[] queue = Arrays.copyOf(starts, Math.max(16, count));
         int head = 0, tail = count;

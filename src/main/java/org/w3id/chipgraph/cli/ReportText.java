@@ -3,6 +3,7 @@ package org.w3id.chipgraph.cli;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 import org.apache.jena.atlas.json.JsonArray;
 import org.apache.jena.atlas.json.JsonObject;
@@ -47,28 +48,25 @@ public final class ReportText {
         sb.append(String.join(", ", names));
         if (r.hasKey("asOf"))
             sb.append(" as of ").append(r.get("asOf").getAsString().value());
-        sb.append("\n\nLose every path to something they need:\n");
-        JsonArray every = r.get("losesEveryPath").getAsArray();
-        if (every.isEmpty()) sb.append("  (none)\n");
-        for (var e : every) {
-            JsonObject o = e.getAsObject();
-            List<String> lost = new ArrayList<>();
-            o.get("lost").getAsArray().forEach(l -> lost.add(l.getAsString().value()));
-            sb.append("  ").append(o.get("label").getAsString().value()).append("  (").append(o.get("need").getAsString().value())
-              .append(": ").append(String.join(", ", lost)).append(")\n");
-        }
-        more(sb, r, "losesEveryPathCount", every.size());
-        sb.append("\nLose only some paths:\n");
-        JsonArray some = r.get("losesSomePaths").getAsArray();
-        if (some.isEmpty()) sb.append("  (none)\n");
-        for (var e : some) {
-            JsonObject o = e.getAsObject();
-            List<String> lost = new ArrayList<>();
-            o.get("lost").getAsArray().forEach(l -> lost.add(l.getAsString().value()));
-            sb.append("  ").append(o.get("label").getAsString().value()).append("  (loses ").append(String.join(", ", lost)).append(")\n");
-        }
-        more(sb, r, "losesSomePathsCount", some.size());
+        affected(sb, "\n\nLose every path to something they need:\n", r, "losesEveryPath",
+                o -> "(" + o.get("need").getAsString().value() + ": ");
+        affected(sb, "\nLose only some paths:\n", r, "losesSomePaths", o -> "(loses ");
         return sb.toString();
+    }
+
+    /** One list of an impact report: "  label  (what: lost, ...)" a line, then how many it leaves out. */
+    private static void affected(StringBuilder sb, String heading, JsonObject r, String key, Function<JsonObject, String> what) {
+        sb.append(heading);
+        JsonArray list = r.get(key).getAsArray();
+        if (list.isEmpty()) sb.append("  (none)\n");
+        for (var e : list) {
+            JsonObject o = e.getAsObject();
+            List<String> lost = new ArrayList<>();
+            o.get("lost").getAsArray().forEach(l -> lost.add(l.getAsString().value()));
+            sb.append("  ").append(o.get("label").getAsString().value()).append("  ").append(what.apply(o))
+              .append(String.join(", ", lost)).append(")\n");
+        }
+        more(sb, r, key + "Count", list.size());
     }
 
     /** The line saying how many the list leaves out (it stops at --limit); an older server sends no count. */

@@ -6,6 +6,7 @@ import java.util.concurrent.CompletionException;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.w3id.chipgraph.Chipgraph;
+import org.w3id.chipgraph.Daemon;
 import org.w3id.chipgraph.HaltPoint;
 import org.w3id.chipgraph.reason.DisjointUnion;
 import org.w3id.chipgraph.reason.FastMaterializer;
@@ -67,19 +68,11 @@ final class ValidateAndReason {
 
     /** The SHACL check on its own thread; completes with its time in seconds. */
     private static CompletableFuture<Double> startShacl(ParsedInputs in, Graph shaclView, String shapesFile) {
-        CompletableFuture<Double> shacl = new CompletableFuture<>();
-        Thread validator = new Thread(() -> {
+        return Daemon.supply("chipgraph-shacl", () -> {
             long t = System.nanoTime();
-            try {
-                ShaclGate.validate(in, shaclView, shapesFile);
-                shacl.complete((System.nanoTime() - t) / 1e9);
-            } catch (Throwable e) {
-                shacl.completeExceptionally(e);
-            }
-        }, "chipgraph-shacl");
-        validator.setDaemon(true);
-        validator.start();
-        return shacl;
+            ShaclGate.validate(in, shaclView, shapesFile);
+            return (System.nanoTime() - t) / 1e9;
+        });
     }
 
     /** Wait for the SHACL check; its failure is the load's failure. Returns its time in seconds. */

@@ -16,14 +16,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.util.Context;
 import org.apache.jena.sparql.util.Symbol;
-import org.slf4j.LoggerFactory;
 import org.w3id.chipgraph.Chipgraph;
 
 /**
@@ -153,31 +150,12 @@ public final class DependencyGraphFile {
      * one; it is read in the background so that opening stays fast.
      */
     public static void attachFile(DatasetGraph dsg, Path versionDir) {
-        Path file = versionDir.resolve(FILE_NAME);
-        if (!Files.isRegularFile(file))
-            return;
-        dsg.getContext().set(CONTEXT_KEY, CompletableFuture.supplyAsync(() -> read(file), DependencyGraphFile::daemon));
-    }
-
-    private static void daemon(Runnable r) {
-        Thread t = new Thread(r, "chipgraph-graph-reader");
-        t.setDaemon(true);
-        t.start();
+        AttachedFile.attach(dsg, CONTEXT_KEY, versionDir.resolve(FILE_NAME), DependencyGraphFile::read);
     }
 
     /** The graph attached to a dataset's context, waiting for its read; null when none or unreadable. */
     public static DependencyGraph of(Context cxt) {
-        if (cxt == null || !(cxt.get(CONTEXT_KEY) instanceof CompletableFuture<?> f))
-            return null;
-        try {
-            return (DependencyGraph) f.join();
-        } catch (CompletionException | CancellationException e) {
-            // Not fatal: the caller builds the graph from the store as for a version without the file.
-            LoggerFactory.getLogger(DependencyGraphFile.class).warn("Dependency graph file not usable, building it from the store: {}",
-                    e.getCause() == null ? e : e.getCause().getMessage());
-            cxt.remove(CONTEXT_KEY);
-            return null;
-        }
+        return AttachedFile.joined(cxt, CONTEXT_KEY, DependencyGraph.class, "Dependency graph file");
     }
 
     // ------------------------------------------------------------------ strings

@@ -11,14 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.util.Context;
-import org.slf4j.LoggerFactory;
 
 /**
  * The {@link DependencyIndex} on disk ({@value DependencyIndex#FILE_NAME} in a store version:
@@ -28,7 +23,6 @@ import org.slf4j.LoggerFactory;
 final class DependencyIndexFile {
     private static final int MAGIC = 0x43474449; // "CGDI"
     private static final int FORMAT = 2;
-    private static final AtomicBoolean WARNED = new AtomicBoolean();
 
     private DependencyIndexFile() {}
 
@@ -113,41 +107,12 @@ final class DependencyIndexFile {
      * one; it is read in the background so that opening stays fast.
      */
     static void attachFile(DatasetGraph dsg, Path versionDir) {
-        Path file = versionDir.resolve(DependencyIndex.FILE_NAME);
-        if (!Files.isRegularFile(file))
-            return;
-        CompletableFuture<DependencyIndex> f = new CompletableFuture<>();
-        Thread t = new Thread(() -> {
-            try {
-                f.complete(read(file));
-            } catch (Throwable e) {
-                f.completeExceptionally(e);
-            }
-        }, "chipgraph-index-reader");
-        t.setDaemon(true);
-        t.start();
-        dsg.getContext().set(DependencyIndex.CONTEXT_KEY, f);
-        DependsOnFromIndex.markIfNotMaterialized(dsg);
+        if (AttachedFile.attach(dsg, DependencyIndex.CONTEXT_KEY, versionDir.resolve(DependencyIndex.FILE_NAME), DependencyIndexFile::read))
+            DependsOnFromIndex.markIfNotMaterialized(dsg);
     }
 
-    /**
-     * The index attached to a dataset or query context, or null (none, or its file could not be
-     * read, e.g. written by a newer chipgraph: callers then build one from the store).
-     */
+    /** The index attached to a dataset or query context, or null (none, or its file could not be read). */
     static DependencyIndex of(Context cxt) {
-        if (cxt == null)
-            return null;
-        Object v = cxt.get(DependencyIndex.CONTEXT_KEY);
-        if (v instanceof CompletableFuture<?> f) {
-            try {
-                return (DependencyIndex) f.join();
-            } catch (CompletionException | CancellationException e) {
-                if (WARNED.compareAndSet(false, true))
-                    LoggerFactory.getLogger(DependencyIndex.class)
-                            .warn("Dependency index not usable, building one from the store instead: {}", e.getCause() == null ? e : e.getCause().getMessage());
-                return null;
-            }
-        }
-        return v instanceof DependencyIndex d ? d : null;
+        return AttachedFile.joined(cxt, DependencyIndex.CONTEXT_KEY, DependencyIndex.class, "Dependency index");
     }
 }

@@ -99,11 +99,13 @@ public final class DependencyReports {
             impact.remove(absent, deadline).failed().forEach(f -> baselineFailed.add(f.node()));
         List<Integer> all = new ArrayList<>(ids);
         all.addAll(absent);
-        // Without a date nothing is filtered out afterwards: only the listed losses need computing.
-        ImpactAnalysis.Result r = absent.isEmpty() ? impact.remove(all, deadline, limit) : impact.remove(all, deadline);
+        // Without a date nothing below filters the partly affected, so the walk lists the losses of
+        // the first `limit` only and counts the rest; with one it lists all, to filter them.
+        boolean dated = !absent.isEmpty();
+        ImpactAnalysis.Result r = impact.remove(all, deadline, dated ? Integer.MAX_VALUE : limit);
         Set<Integer> causedByRemoval = new HashSet<>(ids);
         List<Reports.Affected> every = new ArrayList<>();
-        int everyTotal = 0, someTotal = 0;
+        int everyTotal = 0;
         for (ImpactAnalysis.Failure f : r.failed()) {
             if (absent.contains(f.node()) || baselineFailed.contains(f.node()))
                 continue;
@@ -112,19 +114,15 @@ public final class DependencyReports {
                 every.add(new Reports.Affected(entity(graph.iri(f.node())), graph.propertyLabel(f.need()),
                         f.lost().stream().map(graph::label).toList()));
         }
+        // Without a date everything gone was caused by the removal: no second walk to tell.
+        BitSet reachesCaused = dated ? upstream(graph, causedByRemoval, deadline) : null;
         List<Reports.Affected> some = new ArrayList<>();
-        if (absent.isEmpty()) {
-            // Everything gone was caused by the removal, so every partly affected entity counts.
-            for (ImpactAnalysis.Partial p : r.partial())
-                some.add(new Reports.Affected(entity(graph.iri(p.node())), null, p.lostDependencies().stream().map(graph::label).toList()));
-            return new Reports.Impact(removed.stream().map(this::entity).toList(), asOf, List.of(), every, some, everyTotal,
-                    r.partialTotal());
-        }
-        BitSet reachesCaused = upstream(graph, causedByRemoval, deadline);
+        int someTotal = r.partialTotal() - r.partial().size();   // counted by the walk, not listed
         for (ImpactAnalysis.Partial p : r.partial()) {
-            if (absent.contains(p.node()) || baselineFailed.contains(p.node()) || !reachesCaused.get(p.node()))
+            if (dated && (absent.contains(p.node()) || baselineFailed.contains(p.node()) || !reachesCaused.get(p.node())))
                 continue;
-            if (someTotal++ < limit)
+            someTotal++;
+            if (some.size() < limit)
                 some.add(new Reports.Affected(entity(graph.iri(p.node())), null,
                         p.lostDependencies().stream().filter(l -> !absent.contains(l)).map(graph::label).toList()));
         }

@@ -95,12 +95,8 @@ public final class ImpactAnalysis {
 
     /** How many would fail and how many lose only some without {@code node}: {@link #remove} without the lists. */
     public int[] counts(int node) {
-        BitSet gone = new BitSet();
-        Map<Integer, Failure> failures = new LinkedHashMap<>();
-        int[] goneList = propagate(List.of(node), gone, failures, Deadline.NONE);
-        BitSet touched = upstream(goneList, goneList.length, Deadline.NONE);
-        touched.andNot(gone);
-        return new int[] {failures.size(), touched.cardinality()};
+        BitSet[] sets = affectedSets(node, Deadline.NONE);
+        return new int[] {sets[0].cardinality(), sets[1].cardinality()};
     }
 
     /**

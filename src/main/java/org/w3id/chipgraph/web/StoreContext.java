@@ -11,6 +11,7 @@ import org.apache.jena.query.Query;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.engine.Timeouts;
 import org.apache.jena.sparql.exec.RowSetRewindable;
+import org.w3id.chipgraph.Daemon;
 import org.w3id.chipgraph.Memo;
 import org.w3id.chipgraph.PerVersion;
 import org.w3id.chipgraph.query.EntityResolver;
@@ -93,18 +94,10 @@ public final class StoreContext {
 
     /** Graph, then the chokepoint ranking, on a daemon thread: neither is bound by a request's time limit. */
     private CompletableFuture<DependencyReports> buildReports() {
-        CompletableFuture<DependencyReports> f = new CompletableFuture<>();
-        Thread t = new Thread(() -> {
-            try {
-                DependencyReports r = new DependencyReports(select(), dependencyGraph());
-                f.complete(r);
-                r.ranking();
-            } catch (Throwable e) {
-                f.completeExceptionally(e);
-            }
-        }, "chipgraph-dependency-reports");
-        t.setDaemon(true);
-        t.start();
+        CompletableFuture<DependencyReports> f = Daemon.supply("chipgraph-dependency-reports",
+                () -> new DependencyReports(select(), dependencyGraph()));
+        // Once the graph is there, the ranking (a version written before the loader ranked) on the same kind of thread.
+        f.thenAccept(r -> Daemon.supply("chipgraph-chokepoint-ranking", r::ranking));
         return f;
     }
 

@@ -1,7 +1,11 @@
 package org.w3id.chipgraph.load;
 
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -13,6 +17,10 @@ final class LoadProgress {
     private final PrintStream out;
     /** Seconds per step, in order. */
     private final Map<String, Double> phases = new LinkedHashMap<>();
+    /** Peak heap in use per step, in bytes (the largest of a step's parts when a name repeats). */
+    private final Map<String, Long> peakHeap = new LinkedHashMap<>();
+    private static final List<MemoryPoolMXBean> HEAP_POOLS = ManagementFactory.getMemoryPoolMXBeans().stream()
+            .filter(p -> p.getType() == MemoryType.HEAP && p.isValid()).toList();
     private String phase;
     private long phaseStart;
 
@@ -24,15 +32,19 @@ final class LoadProgress {
 
     Map<String, Double> phases() { return phases; }
 
+    Map<String, Long> peakHeap() { return peakHeap; }
+
     /** Forget the steps of an earlier load. */
     void restart() {
         phases.clear();
+        peakHeap.clear();
     }
 
     /** End the current step and start {@code what}. */
     void step(String what) {
         endStep();
         phase = what;
+        HEAP_POOLS.forEach(MemoryPoolMXBean::resetPeakUsage);
         phaseStart = System.nanoTime();
         out.println("- " + what);
         out.flush();
@@ -48,9 +60,23 @@ final class LoadProgress {
             return;
         double secs = stepSeconds();
         // Steps that name a count or a version are one entry for the benchmark, whatever the number.
-        phases.merge(phase.replaceAll(" [0-9]+ files$", " files").replaceAll(" v-[0-9-]+$", ""), secs, Double::sum);
-        out.printf("    (%.2f s)%n", secs);
+        String name = phase.replaceAll(" [0-9]+ files$", " files").replaceAll(" v-[0-9-]+$", "");
+        phases.merge(name, secs, Double::sum);
+        long peak = stepPeakHeap();
+        peakHeap.merge(name, peak, Math::max);
+        out.printf("    (%.2f s, peak heap %,d MB)%n", secs, peak >> 20);
         phase = null;
+    }
+
+    /**
+     * The most heap in use since the step began: the sum of each heap pool's peak (an upper bound,
+     * since the pools may peak at different moments; it counts garbage not yet collected too).
+     */
+    private static long stepPeakHeap() {
+        long sum = 0;
+        for (MemoryPoolMXBean p : HEAP_POOLS)
+            sum += p.getPeakUsage().getUsed();
+        return sum;
     }
 
     /** A time measured inside a step (work that ran beside another). */

@@ -78,6 +78,9 @@ public final class Loader {
     /** Seconds spent in each step of the last load, in order. */
     public Map<String, Double> phases() { return progress.phases(); }
 
+    /** Peak heap in use in each step of the last load, in bytes, by the names of {@link #phases()}. */
+    public Map<String, Long> peakHeapPerPhase() { return progress.peakHeap(); }
+
     /**
      * A checked, reasoned dataset in memory, ready to be written. {@code curated}: the entities
      * typed before any open-dataset stage ran (null when none ran), those the explanation graph covers.

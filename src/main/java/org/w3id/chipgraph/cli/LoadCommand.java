@@ -32,7 +32,7 @@ final class LoadCommand implements Callable<Integer> {
     List<Path> extra = new ArrayList<>();
 
     @Option(names = "--closure-limit", paramLabel = "PAIRS", description = {
-            "Materialize the cg:dependsOn closure only up to this many pairs (default: 1000000, or -Dchipgraph.closureLimit).",
+            "Materialize the cg:dependsOn closure only up to this many pairs (default: 100000, or -Dchipgraph.closureLimit).",
             "Above it, transitive dependencies are answered from the dependency index: cgf:dependsOn, /api/dependencies."})
     Long closureLimit;
 

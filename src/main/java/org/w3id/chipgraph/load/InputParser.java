@@ -6,18 +6,18 @@ import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFLanguages;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.system.ErrorHandler;
-import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.apache.jena.riot.system.StreamRDFBase;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.sparql.util.Context;
@@ -70,24 +70,63 @@ public final class InputParser {
 
     private void addFactFile(ParsedInputs parsed, Path p, boolean mayDescribeSources) {
         String name = files.display(p);
-        DatasetGraph dsg = DatasetGraphFactory.createGeneral();
-        parse(p, name, () -> parser(p).parse(dsg));
+        // Straight into the loader's dataset as the parser goes: no copy of the file in between.
+        FactFileSink sink = new FactFileSink(parsed, name, mayDescribeSources);
+        parse(p, name, () -> parser(p).parse(sink));
         HaltPoint.reached(HaltPoint.PARSE);
-        IntegrityChecks.checkNotEmpty(name, IntegrityChecks.count(dsg));
-        long outside = dsg.getDefaultGraph().size();
-        if (outside > 0)
-            throw new LoadException(LoadException.INPUT, name + ": " + outside
+        IntegrityChecks.checkNotEmpty(name, sink.statements);
+        if (sink.outside > 0)
+            throw new LoadException(LoadException.INPUT, name + ": " + sink.outside
                     + " triple(s) outside any GRAPH block; every fact must be written inside the named graph of its source");
-        dsg.listGraphNodes().forEachRemaining(gn -> {
-            // An extra file (e.g. one written by 'generate') may describe its own sources.
-            if (isReserved(gn) && !(mayDescribeSources && gn.equals(Chipgraph.GRAPH_SOURCES)))
-                throw new LoadException(LoadException.INPUT, name + ": graph <" + gn.getURI()
-                        + "> is reserved for the loader; put facts in the graph of their source");
-            parsed.noteSubjects(dsg.getGraph(gn), name);
-        });
-        parsed.integrity.noteFile(name, dsg);
+        if (sink.reserved != null)
+            throw new LoadException(LoadException.INPUT, name + ": graph <" + sink.reserved.getURI()
+                    + "> is reserved for the loader; put facts in the graph of their source");
         parsed.noteDataFile(name, p);
-        dsg.find().forEachRemaining(parsed.data::add);
+    }
+
+    /**
+     * Receives one fact file's statements from the parser: notes each for the integrity checks
+     * and the error messages, adds it to the loader's dataset, and counts what the file may not
+     * hold (triples outside a GRAPH block, a graph reserved for the loader) to refuse it after
+     * the parse.
+     */
+    private static final class FactFileSink extends StreamRDFBase {
+        private final ParsedInputs parsed;
+        private final String file;
+        private final boolean mayDescribeSources;
+        long statements, outside;
+        Node reserved;
+
+        FactFileSink(ParsedInputs parsed, String file, boolean mayDescribeSources) {
+            this.parsed = parsed;
+            this.file = file;
+            this.mayDescribeSources = mayDescribeSources;
+        }
+
+        @Override
+        public void triple(Triple t) {
+            statements++;
+            outside++;
+        }
+
+        @Override
+        public void quad(Quad q) {
+            statements++;
+            Node g = q.getGraph();
+            if (Quad.isDefaultGraph(g)) {
+                outside++;
+                return;
+            }
+            // An extra file (e.g. one written by 'generate') may describe its own sources.
+            if (isReserved(g) && !(mayDescribeSources && g.equals(Chipgraph.GRAPH_SOURCES))) {
+                if (reserved == null)
+                    reserved = g;
+                return;
+            }
+            parsed.subjectFile.putIfAbsent(q.getSubject(), file);
+            parsed.integrity.noteTriple(file, q.asTriple());
+            parsed.data.add(q);
+        }
     }
 
     private static boolean isReserved(Node g) {
@@ -136,33 +175,48 @@ public final class InputParser {
         return cxt;
     }
 
-    /** RIOT would decode invalid bytes silently; say where the first one is instead. */
+    /**
+     * RIOT would decode invalid bytes silently; say where the first one is instead. Reads the file
+     * in chunks (a large file is not held in memory for this), counting lines as it goes.
+     */
     static void checkUtf8(Path p, String name) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(p);
-        } catch (IOException e) {
-            throw new LoadException(LoadException.INPUT, name + ": cannot be read: " + e.getMessage(), e);
-        }
-        ByteBuffer in = ByteBuffer.wrap(bytes);
         var decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
-        // Decode in chunks: a large file needs no second copy of itself as characters.
-        CharBuffer chunk = CharBuffer.allocate(1 << 16);
-        CoderResult result;
-        do {
-            chunk.clear();
-            result = decoder.decode(in, chunk, true);
-        } while (result.isOverflow());
-        if (result.isError()) {
-            int bad = in.position();
-            int line = 1;
-            for (int i = 0; i < bad; i++)
-                if (bytes[i] == '\n') line++;
-            throw new LoadException(LoadException.INPUT, name + ":" + line + ": not valid UTF-8 (byte offset " + bad
-                    + "); RDF files must be encoded in UTF-8");
+        ByteBuffer in = ByteBuffer.allocate(1 << 20);
+        CharBuffer out = CharBuffer.allocate(1 << 20);
+        long offset = 0;   // of in's first byte in the file
+        long line = 1;
+        try (FileChannel ch = FileChannel.open(p)) {
+            boolean end = false;
+            while (!end) {
+                end = ch.read(in) < 0;
+                in.flip();
+                CoderResult r;
+                do {
+                    out.clear();
+                    r = decoder.decode(in, out, end);
+                } while (r.isOverflow());
+                if (r.isError()) {
+                    line += newlines(in, in.position());
+                    throw new LoadException(LoadException.INPUT, name + ":" + line + ": not valid UTF-8 (byte offset "
+                            + (offset + in.position()) + "); RDF files must be encoded in UTF-8");
+                }
+                // Keep an incomplete character at the end for the next read.
+                line += newlines(in, in.position());
+                offset += in.position();
+                in.compact();
+            }
+        } catch (IOException e) {
+            throw new LoadException(LoadException.INPUT, name + ": cannot be read: " + e.getMessage(), e);
         }
+    }
+
+    private static int newlines(ByteBuffer buf, int upTo) {
+        int n = 0;
+        for (int i = 0; i < upTo; i++)
+            if (buf.get(i) == '\n') n++;
+        return n;
     }
 
     /** Turns every parser complaint into a load error naming the file and position. */

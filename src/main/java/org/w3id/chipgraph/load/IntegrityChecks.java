@@ -30,7 +30,7 @@ import org.w3id.chipgraph.Chipgraph;
  *     subject (other names belong in {@code skos:altLabel});</li>
  * <li><b>literal too large</b>: a literal longer than {@value #MAX_LITERAL_CHARS} characters.</li>
  * </ul>
- * Files are noted one by one as they are parsed ({@link #noteFile}); {@link #check} runs the
+ * Files are noted one by one as they are parsed ({@link #noteFile}, {@link #noteTriple}); {@link #check} runs the
  * checks that need every file and throws one {@link LoadException} listing every problem.
  */
 final class IntegrityChecks {
@@ -62,15 +62,12 @@ final class IntegrityChecks {
     }
 
     /** Note one parsed file: its terms, references, labels and literal sizes. */
-    void noteFile(String file, DatasetGraph dsg) {
-        dsg.find().forEachRemaining(q -> noteTriple(file, q.asTriple()));
-    }
-
     void noteFile(String file, Graph g) {
         g.find().forEachRemaining(t -> noteTriple(file, t));
     }
 
-    private void noteTriple(String file, Triple t) {
+    /** Note one statement of a file as it is parsed. */
+    void noteTriple(String file, Triple t) {
         Node s = t.getSubject(), p = t.getPredicate(), o = t.getObject();
         checkTerm(file, s, p, p, "property");
         if (p.equals(RDF.type.asNode()))
@@ -151,12 +148,5 @@ final class IntegrityChecks {
         if (triples == 0)
             throw new LoadException(LoadException.INPUT, file + ": empty file: it states no triples (a truncated save?); "
                     + "every input file must state at least one fact");
-    }
-
-    /** Quads of a dataset, for {@link #checkNotEmpty}. */
-    static long count(DatasetGraph dsg) {
-        long[] n = {0};
-        dsg.find().forEachRemaining(q -> n[0]++);
-        return n[0];
     }
 }

@@ -15,7 +15,6 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.TDB2;
-import org.apache.jena.tdb2.sys.TDBInternal;
 import org.apache.jena.vocabulary.RDF;
 import org.w3id.chipgraph.Chipgraph;
 import org.w3id.chipgraph.HaltPoint;
@@ -24,7 +23,6 @@ import org.w3id.chipgraph.reason.DependencyIndex;
 import org.w3id.chipgraph.reason.DependsOnFromIndex;
 import org.w3id.chipgraph.reason.FastMaterializer;
 import org.w3id.chipgraph.reason.RuleSet;
-import org.w3id.chipgraph.store.BulkWriter;
 import org.w3id.chipgraph.store.VersionedStore;
 import java.nio.file.Files;
 
@@ -89,6 +87,13 @@ public final class Loader {
 
     /** Every step before the store is touched. Throws {@link LoadException} on any bad input. */
     public Prepared prepare() {
+        return validateAndReason(parseAndCheck());
+    }
+
+    /** Parsed inputs that passed every check but SHACL: what can be written while SHACL and reasoning run. */
+    private record Checked(ParsedInputs inputs, long startNanos, Set<String> curated) {}
+
+    private Checked parseAndCheck() {
         long start = System.nanoTime();
         progress.restart();
         progress.step("checking inputs");
@@ -118,9 +123,12 @@ public final class Loader {
 
         progress.step("checking terms, references, labels and literal sizes");
         in.integrity.check(in.data());
+        return new Checked(in, start, curated);
+    }
 
-        FastMaterializer.Result inference = ValidateAndReason.run(in, rules, closureLimit, files.display(files.shapes()), progress);
-        return new Prepared(in, inference, start, curated);
+    private Prepared validateAndReason(Checked c) {
+        FastMaterializer.Result inference = ValidateAndReason.run(c.inputs(), rules(), closureLimit, files.display(files.shapes()), progress);
+        return new Prepared(c.inputs(), inference, c.startNanos(), c.curated());
     }
 
     private RuleSet rules() {
@@ -156,21 +164,30 @@ public final class Loader {
         }
     }
 
+    /**
+     * The checked inputs start streaming into a new, unpublished version at once, beside SHACL,
+     * reasoning and the what-if structures ({@link ConcurrentWrite}); the version is published only
+     * when all of them have succeeded, and discarded when any fails.
+     */
     private LoadReport loadLocked(VersionedStore store) {
-        Prepared prepared = prepare();
-        DependencyGraphStage.Computed graph = dependencyGraph(prepared);
-        Graph explanations = ExplanationStep.compute(prepared, graph.graph(), explanationLimit, progress);
-        progress.step("writing a new store version");
+        Checked checked = parseAndCheck();
+        progress.step("starting a new store version (written beside validation and reasoning)");
         String version = store.createVersion();
-        DatasetGraph dsg = null;
+        ConcurrentWrite writer = ConcurrentWrite.start(checked.inputs(), store.locationOf(version));
+        boolean writing = false;
         try {
-            dsg = DatabaseMgr.connectDatasetGraph(store.locationOf(version).toString());
-            long n = PreparedWriter.bulkWrite(prepared, explanations, dsg);
-            progress.detail("%d quads with the TDB2 %s bulk loader (%.0f quads/s)", n, BulkWriter.loaderName(),
-                    n / Math.max(progress.stepSeconds(), 1e-9));
+            Prepared prepared = validateAndReason(checked);
+            DependencyGraphStage.Computed graph = dependencyGraph(prepared);
+            Graph explanations = ExplanationStep.compute(prepared, graph.graph(), explanationLimit, progress);
+            progress.step("writing a new store version");
+            writing = true;
+            ConcurrentWrite finishing = writer;
+            writer = null;
+            long n = finishing.finish(prepared.inference().inferred(), explanations);
+            progress.detail("%d quads with %s (%.2f s of writing, begun beside the steps above)",
+                    n, finishing.method(), finishing.writingSeconds());
+            progress.record("store writing (its own time)", finishing.writingSeconds());
             Map<String, Long> counts = PreparedWriter.countPerGraph(prepared, explanations);
-            TDBInternal.expel(dsg);
-            dsg = null;
             if (prepared.inference().index() != null) {
                 progress.step("writing the dependency index");
                 prepared.inference().index().write(store.locationOf(version).resolve(DependencyIndex.FILE_NAME));
@@ -184,10 +201,11 @@ public final class Loader {
             progress.endStep();
             return report(version, prepared, counts);
         } catch (RuntimeException e) {
-            if (dsg != null)
-                TDBInternal.expel(dsg);
+            if (writer != null)
+                writer.abort(e);
             store.discard(version);
-            if (e instanceof LoadException)
+            // A bad input (SHACL) or a failure of reasoning is reported as it is; the rest is the store's.
+            if (e instanceof LoadException || !writing)
                 throw e;
             throw new LoadException(LoadException.STORE, "Writing the store failed, nothing was published: " + e.getMessage(), e);
         }

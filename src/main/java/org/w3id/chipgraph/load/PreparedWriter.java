@@ -8,32 +8,16 @@ import java.util.TreeMap;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.Txn;
 import org.w3id.chipgraph.Chipgraph;
-import org.w3id.chipgraph.HaltPoint;
-import org.w3id.chipgraph.store.BulkWriter;
 
 /**
- * Writes a checked, reasoned load into a TDB2 dataset, each part in its graph (ontology, facts
- * and claims as parsed, inferred, explanations), and counts the triples per graph it wrote.
+ * Writes a checked, reasoned load into an in-memory TDB2 dataset, each part in its graph (ontology,
+ * facts and claims as parsed, inferred, explanations), and counts the triples per graph (a store
+ * version on disk is written by {@link ConcurrentWrite}).
  */
 final class PreparedWriter {
     private PreparedWriter() {}
-
-    /** Into a new store version, a fresh database: a TDB2 bulk loader writes it (see {@link BulkWriter}). Returns the quads written. */
-    static long bulkWrite(Loader.Prepared p, Graph explanations, DatasetGraph dsg) {
-        return BulkWriter.write(dsg, s -> {
-            p.inputs().ontology().find().forEachRemaining(t ->
-                    s.quad(Quad.create(Chipgraph.GRAPH_ONTOLOGY, t)));
-            p.inputs().data().find().forEachRemaining(s::quad);
-            HaltPoint.reached(HaltPoint.WRITE);
-            p.inference().inferred().find().forEachRemaining(t ->
-                    s.quad(Quad.create(Chipgraph.GRAPH_INFERRED, t)));
-            if (explanations != null)
-                explanations.find().forEachRemaining(t -> s.quad(Quad.create(Chipgraph.GRAPH_EXPLANATIONS, t)));
-        });
-    }
 
     /** Into an in-memory dataset, in one write transaction. */
     static void write(Loader.Prepared p, Graph explanations, DatasetGraph dsg) {

@@ -36,7 +36,8 @@ import org.w3id.chipgraph.Chipgraph;
  * nothing. On a dataset marked {@link #KEY} (its closure is not materialized, see
  * {@link DependencyIndex#attachFile}), the query's algebra is rewritten before Jena's own
  * optimizer: a triple pattern on cg:dependsOn, and the paths {@code cg:dependsOn+} and
- * {@code ^cg:dependsOn+}, become the property function cgf:dependsOn, which answers from the
+ * {@code ^cg:dependsOn+}, and the same on its inverse cg:dependencyOf, become the property
+ * function cgf:dependsOn, which answers from the
  * dependency index exactly the pairs the materialized closure would hold (a transitive
  * relation's {@code +} is itself). Patterns inside {@code GRAPH} are left as written (they ask
  * about the triples of named graphs), except {@code GRAPH g:inferred}, where the closure lives.
@@ -51,6 +52,8 @@ public final class DependsOnFromIndex {
     public static final Symbol KEY = Symbol.create(Chipgraph.NS + "dependsOnFromIndex");
 
     static final Node DEPENDS_ON = NodeFactory.createURI(Chipgraph.NS + "dependsOn");
+    /** The inverse of cg:dependsOn, materialized beside it; without the closure, also answered from the index. */
+    static final Node DEPENDENCY_OF = NodeFactory.createURI(Chipgraph.NS + "dependencyOf");
     static final Node FROM_INDEX = NodeFactory.createURI(DependencyFunctions.NS + "dependsOn");
     static final Node INFERRED = NodeFactory.createURI(Chipgraph.GRAPH + "inferred");
 
@@ -104,19 +107,26 @@ public final class DependsOnFromIndex {
             BasicPattern out = new BasicPattern();
             boolean changed = false;
             for (Triple t : op.getPattern()) {
-                boolean dep = DEPENDS_ON.equals(t.getPredicate());
-                out.add(dep ? Triple.create(t.getSubject(), FROM_INDEX, t.getObject()) : t);
-                changed |= dep;
+                Triple asked = fromIndex(t);
+                out.add(asked != null ? asked : t);
+                changed |= asked != null;
             }
             return changed ? new OpBGP(out) : op;
         }
 
         @Override
         public Op transform(OpTriple op) {
-            Triple t = op.getTriple();
-            return DEPENDS_ON.equals(t.getPredicate())
-                    ? new OpBGP(BasicPattern.wrap(List.of(Triple.create(t.getSubject(), FROM_INDEX, t.getObject()))))
-                    : op;
+            Triple asked = fromIndex(op.getTriple());
+            return asked != null ? new OpBGP(BasicPattern.wrap(List.of(asked))) : op;
+        }
+
+        /** {@code a cg:dependsOn b} and {@code b cg:dependencyOf a} as {@code a cgf:dependsOn b}; null for any other triple. */
+        private static Triple fromIndex(Triple t) {
+            if (DEPENDS_ON.equals(t.getPredicate()))
+                return Triple.create(t.getSubject(), FROM_INDEX, t.getObject());
+            if (DEPENDENCY_OF.equals(t.getPredicate()))
+                return Triple.create(t.getObject(), FROM_INDEX, t.getSubject());
+            return null;
         }
 
         @Override
@@ -128,12 +138,11 @@ public final class DependsOnFromIndex {
                 p = ((P_Inverse) p).getSubPath();
             if (p instanceof P_OneOrMore1 || p instanceof P_OneOrMoreN)
                 p = ((P_Path1) p).getSubPath();
-            if (!(p instanceof P_Link link) || !DEPENDS_ON.equals(link.getNode()))
+            if (!(p instanceof P_Link link))
                 return op;
-            Node s = inverse ? tp.getObject() : tp.getSubject(), o = inverse ? tp.getSubject() : tp.getObject();
-            List<Triple> one = new ArrayList<>();
-            one.add(Triple.create(s, FROM_INDEX, o));
-            return new OpBGP(BasicPattern.wrap(one));
+            Triple asked = fromIndex(Triple.create(inverse ? tp.getObject() : tp.getSubject(), link.getNode(),
+                    inverse ? tp.getSubject() : tp.getObject()));
+            return asked != null ? new OpBGP(BasicPattern.wrap(new ArrayList<>(List.of(asked)))) : op;
         }
 
         @Override

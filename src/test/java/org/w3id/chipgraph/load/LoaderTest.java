@@ -88,6 +88,7 @@ class LoaderTest {
         assertEquals(before, ProjectCopy.treeHash(store.root()), "a refused load must not change the store");
     }
 
+    /** SHACL fails while the new version is already being written beside it (ConcurrentWrite): that version goes. */
     @Test
     void shaclViolationNamesFocusNodePathAndMessage() throws Exception {
         load();

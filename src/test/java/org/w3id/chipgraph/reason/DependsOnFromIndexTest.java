@@ -59,7 +59,11 @@ class DependsOnFromIndexTest {
             "SELECT (COUNT(*) AS ?n) { <N> cg:dependsOn ?y }",
             "SELECT (COUNT(*) AS ?n) { ?x cg:dependsOn+ <N> }",
             "SELECT (COUNT(*) AS ?n) { ?y ^cg:dependsOn+ <N> }",
-            "SELECT (COUNT(DISTINCT ?x) AS ?n) { ?x rdfs:label ?l FILTER EXISTS { ?x cg:dependsOn <N> } }");
+            "SELECT (COUNT(DISTINCT ?x) AS ?n) { ?x rdfs:label ?l FILTER EXISTS { ?x cg:dependsOn <N> } }",
+            // The inverse, cg:dependencyOf (queries/dependents.rq asks it), each way and as a path.
+            "SELECT (COUNT(*) AS ?n) { <N> cg:dependencyOf ?x }",
+            "SELECT (COUNT(*) AS ?n) { ?y cg:dependencyOf <N> }",
+            "SELECT (COUNT(*) AS ?n) { <N> cg:dependencyOf+ ?x }");
 
     static long count(DatasetGraph dsg, String shape, String node) {
         String q = Chipgraph.PREFIXES + shape.replace("<N>", "<" + node + ">");
@@ -99,6 +103,9 @@ class DependsOnFromIndexTest {
                 assertEquals(down, count(dsg, SHAPES.get(1), iri), "what " + iri + " depends on");
                 assertEquals(up, count(dsg, SHAPES.get(2), iri), "cg:dependsOn+ to " + iri);
                 assertEquals(down, count(dsg, SHAPES.get(3), iri), "^cg:dependsOn+ from " + iri);
+                assertEquals(up, count(dsg, SHAPES.get(5), iri), iri + " cg:dependencyOf ?x");
+                assertEquals(down, count(dsg, SHAPES.get(6), iri), "?y cg:dependencyOf " + iri);
+                assertEquals(up, count(dsg, SHAPES.get(7), iri), iri + " cg:dependencyOf+ ?x");
                 String q = Chipgraph.PREFIXES + SHAPES.get(0).replace("<N>", "<" + iri + ">");
                 try (var qe = QueryExecHTTP.service(sparql).query(q).build()) {
                     assertEquals(up, ((Number) qe.select().next().get("n").getLiteralValue()).longValue(), "via Fuseki, " + iri);

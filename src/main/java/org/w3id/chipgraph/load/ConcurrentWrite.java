@@ -1,0 +1,129 @@
+package org.w3id.chipgraph.load;
+
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
+
+import org.apache.jena.graph.Graph;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.riot.system.StreamRDF;
+import org.apache.jena.riot.system.StreamRDFBase;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.system.Txn;
+import org.apache.jena.tdb2.DatabaseMgr;
+import org.apache.jena.tdb2.sys.TDBInternal;
+import org.w3id.chipgraph.Chipgraph;
+import org.w3id.chipgraph.Daemon;
+import org.w3id.chipgraph.HaltPoint;
+import org.w3id.chipgraph.store.BulkWriter;
+
+/**
+ * Writes a new store version while validation and reasoning run: the asserted data (ontology,
+ * facts, claims, sources) streams into a TDB2 bulk loader on its own thread as soon as it is
+ * parsed and checked, and the inferred triples and explanations follow once they exist. Writing
+ * no longer waits for SHACL and the rules, nor they for it (issue 17: at scale 1 the cold store
+ * writing alone took as long as Jena's whole bulk load). Nothing is published here: when either
+ * side fails, {@link #abort} stops the writer and the caller discards the unpublished version.
+ */
+final class ConcurrentWrite {
+    /** What is written after the asserted data: known only when reasoning is done. */
+    private record Rest(Graph inferred, Graph explanations) {}
+
+    private final CompletableFuture<Rest> rest = new CompletableFuture<>();
+    private final CompletableFuture<Long> written;
+    /** Seconds the writer worked (not counting its wait for the inferred triples). */
+    private volatile double writingSeconds;
+    private final String method;
+
+    /**
+     * Below this many asserted quads the data is written in one write transaction as it streams:
+     * a TDB2 bulk loader sends nothing to its index threads until it holds a chunk of 100,000
+     * tuples, so for a small load all of its work would wait for the end (after reasoning).
+     */
+    static final long TRANSACTION_BELOW = 100_000;
+
+    private ConcurrentWrite(ParsedInputs in, Path location, boolean small) {
+        written = Daemon.supply("chipgraph-store-writer", () -> {
+            long t0 = System.nanoTime();
+            DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(location.toString());
+            long[] waited = {0};
+            Consumer<StreamRDF> everything = s -> {
+                in.ontology().find().forEachRemaining(t -> s.quad(Quad.create(Chipgraph.GRAPH_ONTOLOGY, t)));
+                in.data().find().forEachRemaining(s::quad);
+                HaltPoint.reached(HaltPoint.WRITE);
+                long w = System.nanoTime();
+                Rest r = rest.join();
+                waited[0] = System.nanoTime() - w;
+                r.inferred().find().forEachRemaining(t -> s.quad(Quad.create(Chipgraph.GRAPH_INFERRED, t)));
+                if (r.explanations() != null)
+                    r.explanations().find().forEachRemaining(t -> s.quad(Quad.create(Chipgraph.GRAPH_EXPLANATIONS, t)));
+            };
+            try {
+                return small ? inOneTransaction(dsg, everything) : BulkWriter.write(dsg, everything);
+            } finally {
+                // Let go of the database files: the version is published, or discarded, by path.
+                TDBInternal.expel(dsg);
+                writingSeconds = (System.nanoTime() - t0 - waited[0]) / 1e9;
+            }
+        });
+        method = small ? "one write transaction" : "the TDB2 " + BulkWriter.loaderName() + " bulk loader";
+    }
+
+    private static long inOneTransaction(DatasetGraph dsg, Consumer<StreamRDF> producer) {
+        long[] n = {0};
+        Txn.executeWrite(dsg, () -> producer.accept(new StreamRDFBase() {
+            @Override public void quad(Quad q) {
+                dsg.add(q);
+                n[0]++;
+            }
+        }));
+        return n[0];
+    }
+
+    /**
+     * Start writing {@code in}'s asserted data into a fresh TDB2 database at {@code location}, now.
+     * From here on {@code in} is only read (by this writer, SHACL and reasoning at once).
+     */
+    static ConcurrentWrite start(ParsedInputs in, Path location) {
+        long asserted = in.ontology().size() + in.data().stream().count();
+        return new ConcurrentWrite(in, location, asserted < TRANSACTION_BELOW);
+    }
+
+    /** How the version is written, for the load's report. */
+    String method() {
+        return method;
+    }
+
+    /**
+     * Hand over the inferred triples and the explanations (null: none), wait until they are
+     * written and the database closed, and return the quads written. A failure of the writer is thrown here.
+     */
+    long finish(Graph inferred, Graph explanations) {
+        rest.complete(new Rest(inferred, explanations));
+        try {
+            return written.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException re)
+                throw re;
+            if (e.getCause() instanceof Error er)
+                throw er;
+            throw e;
+        }
+    }
+
+    /** Stop the writer after a failure elsewhere and wait until it has closed the database. */
+    void abort(Throwable cause) {
+        rest.completeExceptionally(cause);
+        try {
+            written.join();
+        } catch (CompletionException expected) {
+            // The writer fails with the cause handed to it (or its own error): the caller reports the cause.
+        }
+    }
+
+    /** Seconds the writer spent writing, beside the other steps. */
+    double writingSeconds() {
+        return writingSeconds;
+    }
+}

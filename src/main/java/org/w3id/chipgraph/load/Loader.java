@@ -87,8 +87,13 @@ public final class Loader {
 
     /** Every step before the store is touched. Throws {@link LoadException} on any bad input. */
     public Prepared prepare() {
-        return validateAndReason(parseAndCheck());
+        Checked c = parseAndCheck();
+        return ValidateAndReason.run(c.inputs(), rules(), closureLimit, files.display(files.shapes()), progress,
+                inference -> new Prepared(c.inputs(), inference, c.startNanos(), c.curated())).beside();
     }
+
+    /** A checked, reasoned load with what is computed from it: the what-if structures and the explanations (null: none). */
+    private record Reasoned(Prepared prepared, DependencyGraphStage.Computed graph, Graph explanations) {}
 
     /** Parsed inputs that passed every check but SHACL: what can be written while SHACL and reasoning run. */
     private record Checked(ParsedInputs inputs, long startNanos, Set<String> curated) {}
@@ -126,9 +131,14 @@ public final class Loader {
         return new Checked(in, start, curated);
     }
 
-    private Prepared validateAndReason(Checked c) {
-        FastMaterializer.Result inference = ValidateAndReason.run(c.inputs(), rules(), closureLimit, files.display(files.shapes()), progress);
-        return new Prepared(c.inputs(), inference, c.startNanos(), c.curated());
+    /** Validate and reason; the what-if structures and the explanations are computed while SHACL still runs. */
+    private Reasoned validateAndReason(Checked c) {
+        var outcome = ValidateAndReason.run(c.inputs(), rules(), closureLimit, files.display(files.shapes()), progress, inference -> {
+            Prepared prepared = new Prepared(c.inputs(), inference, c.startNanos(), c.curated());
+            DependencyGraphStage.Computed graph = dependencyGraph(prepared);
+            return new Reasoned(prepared, graph, ExplanationStep.compute(prepared, graph.graph(), explanationLimit, progress));
+        });
+        return outcome.beside();
     }
 
     private RuleSet rules() {
@@ -176,9 +186,10 @@ public final class Loader {
         ConcurrentWrite writer = ConcurrentWrite.start(checked.inputs(), store.locationOf(version));
         boolean writing = false;
         try {
-            Prepared prepared = validateAndReason(checked);
-            DependencyGraphStage.Computed graph = dependencyGraph(prepared);
-            Graph explanations = ExplanationStep.compute(prepared, graph.graph(), explanationLimit, progress);
+            Reasoned reasoned = validateAndReason(checked);
+            Prepared prepared = reasoned.prepared();
+            DependencyGraphStage.Computed graph = reasoned.graph();
+            Graph explanations = reasoned.explanations();
             progress.step("writing a new store version");
             writing = true;
             ConcurrentWrite finishing = writer;
@@ -213,9 +224,10 @@ public final class Loader {
 
     /** Load into a fresh in-memory TDB2 dataset (for {@code serve --mem} and tests). */
     public DatasetGraph loadInMemory() {
-        Prepared prepared = prepare();
-        DependencyGraphStage.Computed graph = dependencyGraph(prepared);
-        Graph explanations = ExplanationStep.compute(prepared, graph.graph(), explanationLimit, progress);
+        Reasoned reasoned = validateAndReason(parseAndCheck());
+        Prepared prepared = reasoned.prepared();
+        DependencyGraphStage.Computed graph = reasoned.graph();
+        Graph explanations = reasoned.explanations();
         progress.step("writing an in-memory store");
         DatasetGraph dsg = DatabaseMgr.createDatasetGraph();
         PreparedWriter.write(prepared, explanations, dsg);

@@ -2,6 +2,7 @@ package org.w3id.chipgraph.load;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Function;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.sparql.graph.GraphFactory;
@@ -14,7 +15,9 @@ import org.w3id.chipgraph.reason.RuleSet;
 
 /**
  * The SHACL gate and reasoning, run side by side over one in-memory graph: both only read it
- * (reasoning writes its own), nothing is written before both are done, and a SHACL failure wins.
+ * (reasoning writes its own), and what is computed from the inference (the what-if structures,
+ * the explanations) goes on beside SHACL. Nothing is published before all are done, and a SHACL
+ * failure wins.
  */
 final class ValidateAndReason {
     private ValidateAndReason() {}
@@ -22,7 +25,15 @@ final class ValidateAndReason {
     /** The facts (what reasoning reads) and, beside them, the claims (which SHACL checks too). */
     private record Input(Graph facts, Graph claimsOnly) {}
 
-    static FastMaterializer.Result run(ParsedInputs in, RuleSet rules, long closureLimit, String shapesFile, LoadProgress progress) {
+    /** The inference, and what was computed from it while SHACL was still checking. */
+    record Outcome<T>(FastMaterializer.Result inference, T beside) {}
+
+    /**
+     * Validate and reason side by side; once reasoning is done, {@code besideShacl} works on its
+     * result while SHACL may still run. Returns when all are done; a SHACL failure wins.
+     */
+    static <T> Outcome<T> run(ParsedInputs in, RuleSet rules, long closureLimit, String shapesFile, LoadProgress progress,
+            Function<FastMaterializer.Result, T> besideShacl) {
         progress.step("building one graph for validation and reasoning");
         Input input = input(in);
 
@@ -30,23 +41,29 @@ final class ValidateAndReason {
         CompletableFuture<Double> shacl = startShacl(in, new DisjointUnion(input.facts(), input.claimsOnly()), shapesFile);
         long tr = System.nanoTime();
         FastMaterializer.Result inference;
+        T beside;
+        double reasoningSecs;
         try {
             inference = new FastMaterializer(rules, closureLimit).materialize(input.facts(), msg -> {
                 progress.detail("reasoning: %s", msg);
                 HaltPoint.reached(HaltPoint.REASON);
             });
+            reasoningSecs = (System.nanoTime() - tr) / 1e9;
+            progress.detail("reasoning: %d triples inferred (%.2f s)", inference.inferred().size(), reasoningSecs);
+            beside = besideShacl.apply(inference);
         } catch (RuntimeException e) {
             awaitShacl(shacl);
             throw e;
         }
-        double reasoningSecs = (System.nanoTime() - tr) / 1e9;
+        if (!shacl.isDone())
+            progress.step("waiting for SHACL validation");
         double shaclSecs = awaitShacl(shacl);
         inference.notes().forEach(n -> progress.detail("note: %s", n));
-        progress.detail("SHACL: no violation (%.2f s); reasoning: %d triples inferred (%.2f s)", shaclSecs, inference.inferred().size(), reasoningSecs);
+        progress.detail("SHACL: no violation (%.2f s)", shaclSecs);
         progress.record("SHACL (its own time)", shaclSecs);
         progress.record("reasoning (its own time)", reasoningSecs);
         progress.record("dependency index (in reasoning)", inference.indexSeconds());
-        return inference;
+        return new Outcome<>(inference, beside);
     }
 
     /** One copy of everything as a single graph serves both SHACL and reasoning. */

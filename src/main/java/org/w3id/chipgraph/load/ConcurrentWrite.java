@@ -20,8 +20,9 @@ import org.w3id.chipgraph.store.BulkWriter;
 
 /**
  * Writes a new store version while validation and reasoning run: the asserted data (ontology,
- * facts, claims, sources) streams into a TDB2 bulk loader on its own thread as soon as it is
- * parsed and checked, and the inferred triples and explanations follow once they exist. Writing
+ * facts, claims, sources) streams into the new TDB2 database on its own thread (through a bulk
+ * loader, or one write transaction when small) as soon as it is parsed and checked, and the
+ * inferred triples and explanations follow once they exist. Writing
  * no longer waits for SHACL and the rules, nor they for it (issue 17: at scale 1 the cold store
  * writing alone took as long as Jena's whole bulk load). Nothing is published here: when either
  * side fails, {@link #abort} stops the writer and the caller discards the unpublished version.

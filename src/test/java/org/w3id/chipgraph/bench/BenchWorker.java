@@ -139,12 +139,20 @@ public final class BenchWorker {
         return null;
     }
 
-    /** Jena's own parse-and-count ({@code riot --count}, jena-cmds) on the file, timed from before the parse to after. */
+    /**
+     * Jena's own parse-and-count ({@code riot --count}, jena-cmds), timed from before the parse to
+     * after: the file, and with {@code --project} every file our loader parses with it.
+     */
     static void parseCount(Map<String, String> o) {
+        List<String> files = new ArrayList<>();
+        if (o.containsKey("project"))
+            InputFiles.in(Path.of(o.get("project"))).all().forEach(p -> files.add(p.toString()));
+        files.add(o.get("file"));
+        files.add(0, "--count");
         JenaSystem.init();   // Jena's start-up is not parsing (our loader's parse phase starts after it too)
         long t0 = System.nanoTime();
-        riot.main("--count", o.get("file"));
-        result(Map.of("seconds", secs(t0)));
+        riot.main(files.toArray(String[]::new));
+        result(Map.of("seconds", secs(t0), "files", files.size() - 1));
     }
 
     static void loadJena(Map<String, String> o) {

@@ -91,7 +91,8 @@ final class Results {
         if (a >= 100) return String.format(Locale.ROOT, "%,.0f", d);
         if (a >= 10) return String.format(Locale.ROOT, "%.1f", d);
         if (a >= 1) return String.format(Locale.ROOT, "%.2f", d);
-        return String.format(Locale.ROOT, "%.3f", d);
+        if (a >= 0.001 || a == 0) return String.format(Locale.ROOT, "%.3f", d);
+        return String.format(Locale.ROOT, "%.3g", d);   // three significant digits, not 0.000
     }
 
     void print(PrintStream out) {

@@ -43,8 +43,8 @@ final class Results {
             p50.add(percentile(l, 50));
             p99.add(percentile(l, 99));
         }
-        String n = runs.isEmpty() ? "" : " (" + runs.get(0).length + " questions a run)";
-        add(scale, section, measure + ": p50", system, "ms", p50, note + n);
+        String n = runs.isEmpty() ? "" : "(" + runs.get(0).length + " questions a run)";
+        add(scale, section, measure + ": p50", system, "ms", p50, note.isEmpty() ? n : note + " " + n);
         add(scale, section, measure + ": p99", system, "ms", p99, "");
     }
 

@@ -73,8 +73,12 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--project", defaultValue = ".", description = "The chipgraph checkout (ontology/, data/, queries/) (default: the working directory).")
     Path project;
 
-    @Option(names = "--heap", defaultValue = "8g", description = "-Xmx of loading and reasoning workers (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--heap", defaultValue = "8g", description = "-Xmx of the loading, parsing and reasoning workers; of ours too unless --load-heap (default: ${DEFAULT-VALUE}).")
     String heap;
+
+    @Option(names = "--load-heap", description = "-Xmx of our loader's worker only (default: the value of --heap), "
+            + "e.g. 4g to load ours in a small heap while Jena's bulk loaders keep --heap.")
+    String loadHeap;
 
     @Option(names = "--server-heap", defaultValue = "2g", description = "-Xmx of both servers on generated stores (default: ${DEFAULT-VALUE}).")
     String serverHeap;
@@ -90,6 +94,8 @@ public final class BenchCommand implements Callable<Integer> {
     double rulesCheckMaxScale;
 
     final Results results = new Results();
+    /** Nodes at the start of the sample that are the largest hubs (each way). */
+    int hubCount;
     /** Baselines that passed their cap, with where: not run again at a larger scale. */
     final Map<String, String> dnf = new LinkedHashMap<>();
     Duration capDuration;
@@ -130,7 +136,7 @@ public final class BenchCommand implements Callable<Integer> {
         List<Double> total = new ArrayList<>(), heapPeak = new ArrayList<>();
         for (int r = 0; r < runs; r++) {
             db = dir.resolve("db-" + r);
-            var res = child("load-ours curated", heap, List.of("load-ours", "--project", project.toString(), "--db", db.toString()), null);
+            var res = child("load-ours curated", loadHeap(), List.of("load-ours", "--project", project.toString(), "--db", db.toString()), null);
             JsonObject o = res.one();
             total.add(num(o, "seconds"));
             heapPeak.add(num(o, "peakHeap") / 1e6);
@@ -165,16 +171,17 @@ public final class BenchCommand implements Callable<Integer> {
         Path sampleFile = dir.resolve("sample.txt");
         Files.write(sampleFile, sample);
         if (onlyWhatIf) {
-            Path db = dir.resolve("db-whatif");
-            child("load-ours scale " + sc, heap, List.of("load-ours", "--project", project.toString(),
-                    "--db", db.toString(), "--file", file.toString()), null).one();
-            new WhatIfBench(this).run(sc, db, dir, st);
+            Path db = new LoadBench(this).run(sc, dir, file, 1, true);
+            if (db != null)
+                new WhatIfBench(this).run(sc, db, dir, st);
             deleteTree(db);
             return;
         }
 
-        // ---- loading: ours and Jena's two bulk loaders, interleaved run by run
-        Path ours = loading(sc, dir, file);
+        // ---- loading: ours, Jena's two bulk loaders and riot --count, interleaved run by run
+        Path ours = new LoadBench(this).run(sc, dir, file, runs, false);
+        if (ours == null)
+            return;   // our load failed (noted): nothing to measure on
 
         // ---- reasoning
         new ReasoningBench(this).run(sc, s, ours, sampleFile, file);
@@ -188,60 +195,8 @@ public final class BenchCommand implements Callable<Integer> {
     // ------------------------------------------------------------------ children
 
 
-    /** Our loader and Jena's two bulk loaders on the same file, interleaved run by run; returns our last store. */
-    private Path loading(String sc, Path dir, Path file) throws Exception {
-        Path ours = null;
-        Map<String, List<Double>> phases = new LinkedHashMap<>();
-        List<Double> oursTotal = new ArrayList<>(), oursQuads = new ArrayList<>(), oursHeap = new ArrayList<>(), oursSize = new ArrayList<>();
-        Map<String, List<Double>> jenaSecs = new LinkedHashMap<>(), jenaQuads = new LinkedHashMap<>(), jenaHeap = new LinkedHashMap<>(),
-                jenaSize = new LinkedHashMap<>();
-        for (int r = 0; r < runs; r++) {
-            if (ours != null) deleteTree(ours);
-            ours = dir.resolve("db-ours-" + r);
-            JsonObject o = child("load-ours scale " + sc, heap, List.of("load-ours", "--project", project.toString(),
-                    "--db", ours.toString(), "--file", file.toString()), null).one();
-            oursTotal.add(num(o, "seconds"));
-            oursQuads.add(num(o, "quads"));
-            oursHeap.add(num(o, "peakHeap") / 1e6);
-            oursSize.add(storeSize(ours) / 1e6);
-            JsonObject ph = o.get("phases").getAsObject();
-            for (String k : ph.keys())
-                phases.computeIfAbsent(k, x -> new ArrayList<>()).add(ph.get(k).getAsNumber().value().doubleValue());
-            for (String loader : List.of("parallel", "phased")) {
-                Path jdb = dir.resolve("db-jena-" + loader);
-                deleteTree(jdb);
-                JsonObject j = child("tdb2 " + loader + " loader scale " + sc, heap, List.of("load-jena", "--loader", loader,
-                        "--db", jdb.toString(), "--file", file.toString()), null).one();
-                jenaSecs.computeIfAbsent(loader, x -> new ArrayList<>()).add(num(j, "seconds"));
-                jenaQuads.computeIfAbsent(loader, x -> new ArrayList<>()).add(num(j, "quads"));
-                jenaHeap.computeIfAbsent(loader, x -> new ArrayList<>()).add(num(j, "peakHeap") / 1e6);
-                jenaSize.computeIfAbsent(loader, x -> new ArrayList<>()).add(dirSize(jdb) / 1e6);
-                deleteTree(jdb);
-            }
-        }
-        results.add(sc, "load", "whole load (ours)", "ours", "s", oursTotal, "parse, validate, reason, write TDB2");
-        phases.forEach((k, v) -> results.add(sc, "load", "  phase: " + k, "ours", "s", v, ""));
-        String writeKey = phases.keySet().stream().filter(k -> k.startsWith("writing a new store")).findFirst().orElse(null);
-        if (writeKey != null) {
-            List<Double> tput = new ArrayList<>();
-            for (int i = 0; i < oursQuads.size(); i++) tput.add(oursQuads.get(i) / phases.get(writeKey).get(i));
-            results.add(sc, "load", "write phase throughput", "ours", "quads/s", tput, "quads written to TDB2 / write phase");
-        }
-        List<Double> wholeTput = new ArrayList<>();
-        for (int i = 0; i < oursQuads.size(); i++) wholeTput.add(oursQuads.get(i) / oursTotal.get(i));
-        results.add(sc, "load", "quads written", "ours", "", oursQuads, "file + curated data + inferred + explanations");
-        results.add(sc, "load", "whole load throughput", "ours", "quads/s", wholeTput, "quads written / whole load");
-        for (String loader : jenaSecs.keySet()) {
-            results.add(sc, "load", "TDB2 " + loader + " bulk loader", "jena", "s", jenaSecs.get(loader), "the generated file");
-            List<Double> t = new ArrayList<>();
-            for (int i = 0; i < jenaSecs.get(loader).size(); i++) t.add(jenaQuads.get(loader).get(i) / jenaSecs.get(loader).get(i));
-            results.add(sc, "load", "TDB2 " + loader + " throughput", "jena", "quads/s", t, "");
-            results.add(sc, "resources", "peak heap, TDB2 " + loader + " loader", "jena", "MB", jenaHeap.get(loader), "");
-            results.add(sc, "resources", "store size, TDB2 " + loader + " loader", "jena", "MB", jenaSize.get(loader), "the file only");
-        }
-        results.add(sc, "resources", "peak heap, load", "ours", "MB", oursHeap, "everything in memory until written");
-        results.add(sc, "resources", "store size", "ours", "MB", oursSize, "with inferred triples and the index file");
-        return ours;
+    String loadHeap() {
+        return loadHeap == null ? heap : loadHeap;
     }
 
     List<String> java(String xmx, List<String> rest) {
@@ -329,6 +284,7 @@ public final class BenchCommand implements Callable<Integer> {
         Arrays.sort(byOut, Comparator.comparingInt((Integer i) -> -idx.outDegree(i)).thenComparingInt(i -> i));
         Set<Integer> chosen = new LinkedHashSet<>();
         for (int i = 0; i < Math.min(10, n); i++) { chosen.add(byIn[i]); chosen.add(byOut[i]); }
+        hubCount = Math.min(chosen.size(), sampleSize);
         SplittableRandom rnd = new SplittableRandom(seed + 1);
         int want = Math.min(sampleSize, n);
         while (chosen.size() < want) chosen.add(rnd.nextInt(n));

@@ -50,6 +50,9 @@ import org.w3id.chipgraph.reason.RuleSet;
 import org.w3id.chipgraph.store.BulkWriter;
 import org.w3id.chipgraph.store.VersionedStore;
 import org.apache.jena.reasoner.rulesys.Rule;
+import org.apache.commons.io.output.TeeOutputStream;
+import riotcmd.riot;
+import org.apache.jena.sys.JenaSystem;
 
 /**
  * The benchmark's measurements, each run in a child JVM of its own by {@link BenchCommand} so
@@ -78,6 +81,7 @@ public final class BenchWorker {
         switch (args[0]) {
             case "load-ours" -> loadOurs(o);
             case "load-jena" -> loadJena(o);
+            case "parse-count" -> parseCount(o);
             case "reason-ours" -> reasonOurs(o);
             case "arq-one" -> arqOne(o);
             case "arq-all" -> arqAll(o);
@@ -110,15 +114,45 @@ public final class BenchWorker {
     // ------------------------------------------------------------------ loading
 
     static void loadOurs(Map<String, String> o) {
+        // The loader's progress goes to standard error as before, and is kept to read its closure line.
+        ByteArrayOutputStream progress = new ByteArrayOutputStream();
+        PrintStream tee = new PrintStream(new TeeOutputStream(System.err, progress), true, StandardCharsets.UTF_8);
         Loader loader = new Loader(InputFiles.in(Path.of(o.get("project"))),
-                o.containsKey("file") ? List.of(Path.of(o.get("file"))) : List.of(), System.err);
+                o.containsKey("file") ? List.of(Path.of(o.get("file"))) : List.of(), tee);
         if (o.containsKey("closure-limit"))
             loader.closureLimit(Long.parseLong(o.get("closure-limit")));
         long t0 = System.nanoTime();
         LoadReport r = loader.load(new VersionedStore(Path.of(o.get("db"))));
         double total = secs(t0);
-        result(Map.of("seconds", total, "quads", r.total(), "inferred", r.inferred(), "phases", loader.phases(),
-                "version", r.version()));
+        tee.flush();
+        Map<String, Object> out = new LinkedHashMap<>(Map.of("seconds", total, "quads", r.total(), "inferred", r.inferred(),
+                "phases", loader.phases(), "peakHeapPerPhase", loader.peakHeapPerPhase(), "version", r.version()));
+        Boolean closure = closureMaterialized(progress.toString(StandardCharsets.UTF_8));
+        if (closure != null) out.put("closureMaterialized", closure);
+        result(out);
+    }
+
+    /** Whether the load's progress says the cg:dependsOn closure was materialized; null if it does not say. */
+    static Boolean closureMaterialized(String progress) {
+        if (progress.contains("closure NOT materialized")) return false;
+        if (progress.contains("closure materialized")) return true;
+        return null;
+    }
+
+    /**
+     * Jena's own parse-and-count ({@code riot --count}, jena-cmds), timed from before the parse to
+     * after: the file, and with {@code --project} every file our loader parses with it.
+     */
+    static void parseCount(Map<String, String> o) {
+        List<String> files = new ArrayList<>();
+        if (o.containsKey("project"))
+            InputFiles.in(Path.of(o.get("project"))).all().forEach(p -> files.add(p.toString()));
+        files.add(o.get("file"));
+        files.add(0, "--count");
+        JenaSystem.init();   // Jena's start-up is not parsing (our loader's parse phase starts after it too)
+        long t0 = System.nanoTime();
+        riot.main(files.toArray(String[]::new));
+        result(Map.of("seconds", secs(t0), "files", files.size() - 1));
     }
 
     static void loadJena(Map<String, String> o) {
@@ -145,7 +179,7 @@ public final class BenchWorker {
         return all.subList(0, Math.min(n, all.size()));
     }
 
-    /** Our answers from the index file: one node both ways, all pairs; and the bare int-array BFS bound. */
+    /** Our answers from the index file: one node both ways; all pairs beside the bare int-array BFS bound ({@link AllPairs}). */
     static void reasonOurs(Map<String, String> o) throws Exception {
         int runs = Integer.parseInt(o.getOrDefault("runs", "3"));
         long t0 = System.nanoTime();
@@ -171,49 +205,7 @@ public final class BenchWorker {
         }
         result(Map.of("part", "one", "indexRead", read, "nodes", idx.size(), "edges", idx.edgeCount(),
                 "ms", times, "answers", answers));
-        // Both all-pairs walks take milliseconds at small scales: untimed runs of each first (for at
-        // least half a second), so that neither is timed while the JIT is still compiling it; then
-        // the timed runs alternate, so that both see the same machine.
-        int[] start = idx.outOffsets(), adj = idx.outTargets();
-        int n = idx.size();
-        long warmUntil = System.nanoTime() + 500_000_000L;
-        do {
-            idx.computeAllPairs();
-            bfsAllPairs(n, start, adj);
-        } while (System.nanoTime() < warmUntil);
-        double[] all = new double[runs], bound = new double[runs];
-        long pairs = 0, boundPairs = 0;
-        for (int r = 0; r < runs; r++) {
-            long t = System.nanoTime();
-            pairs = idx.computeAllPairs();
-            all[r] = secs(t);
-            // The bound: a plain single-threaded BFS over the same int arrays, from every node.
-            t = System.nanoTime();
-            boundPairs = bfsAllPairs(n, start, adj);
-            bound[r] = secs(t);
-        }
-        result(Map.of("part", "all", "seconds", all, "pairs", pairs, "threads", Runtime.getRuntime().availableProcessors()));
-        result(Map.of("part", "bound", "seconds", bound, "pairs", boundPairs));
-    }
-
-    /** Reachable (a, b) pairs with b != a, by one BFS per node over CSR arrays, one thread. */
-    static long bfsAllPairs(int n, int[] start, int[] adj) {
-        int[] stamp = new int[n], queue = new int[n];
-        long pairs = 0;
-        for (int a = 0; a < n; a++) {
-            int epoch = a + 1, head = 0, tail = 0;
-            stamp[a] = epoch;
-            queue[tail++] = a;
-            while (head < tail) {
-                int x = queue[head++];
-                for (int i = start[x]; i < start[x + 1]; i++) {
-                    int y = adj[i];
-                    if (stamp[y] != epoch) { stamp[y] = epoch; queue[tail++] = y; }
-                }
-            }
-            pairs += tail - 1;
-        }
-        return pairs;
+        AllPairs.measure(idx, runs);
     }
 
     static DatasetGraph openPlain(String db) {

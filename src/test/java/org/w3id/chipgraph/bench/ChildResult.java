@@ -9,6 +9,9 @@ record ChildResult(List<JsonObject> lines, boolean timedOut, double seconds) {
         if (lines.isEmpty()) throw new IllegalStateException("the worker gave no result (see bench.log)");
         return lines.get(lines.size() - 1);
     }
+    List<JsonObject> parts(String name) {
+        return lines.stream().filter(o -> o.hasKey("part") && name.equals(o.get("part").getAsString().value())).toList();
+    }
     JsonObject part(String name) {
         for (JsonObject o : lines)
             if (o.hasKey("part") && name.equals(o.get("part").getAsString().value())) return o;

@@ -34,6 +34,20 @@ final class Results {
         add(scale, section, measure + ": p99", system, "ms", List.of(percentile(l, 99)), "");
     }
 
+    /** Per-question times in ms of each run: p50 and p99 of every run, so that the rows show median, min and max over runs. */
+    void addRunPercentiles(String scale, String section, String measure, String system, List<double[]> runs, String note) {
+        List<Double> p50 = new ArrayList<>(), p99 = new ArrayList<>();
+        for (double[] ms : runs) {
+            List<Double> l = new ArrayList<>();
+            for (double d : ms) l.add(d);
+            p50.add(percentile(l, 50));
+            p99.add(percentile(l, 99));
+        }
+        String n = runs.isEmpty() ? "" : "(" + runs.get(0).length + " questions a run)";
+        add(scale, section, measure + ": p50", system, "ms", p50, note.isEmpty() ? n : note + " " + n);
+        add(scale, section, measure + ": p99", system, "ms", p99, "");
+    }
+
     void note(String scale, String section, String measure, String system, String note) {
         rows.add(new Row(scale, section, measure, system, "", List.of(), note));
     }
@@ -41,6 +55,12 @@ final class Results {
     Row find(String scale, String measure, String system) {
         for (Row r : rows)
             if (r.scale.equals(scale) && r.measure.equals(measure) && r.system.equals(system) && r.hasValue()) return r;
+        return null;
+    }
+
+    Row findPrefix(String scale, String measurePrefix, String system) {
+        for (Row r : rows)
+            if (r.scale.equals(scale) && r.measure.startsWith(measurePrefix) && r.system.equals(system) && r.hasValue()) return r;
         return null;
     }
 
@@ -71,7 +91,8 @@ final class Results {
         if (a >= 100) return String.format(Locale.ROOT, "%,.0f", d);
         if (a >= 10) return String.format(Locale.ROOT, "%.1f", d);
         if (a >= 1) return String.format(Locale.ROOT, "%.2f", d);
-        return String.format(Locale.ROOT, "%.3f", d);
+        if (a >= 0.001 || a == 0) return String.format(Locale.ROOT, "%.3f", d);
+        return String.format(Locale.ROOT, "%.3g", d);   // three significant digits, not 0.000
     }
 
     void print(PrintStream out) {

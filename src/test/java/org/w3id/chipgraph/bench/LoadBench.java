@@ -97,6 +97,8 @@ final class LoadBench {
         deleteTree(jdb);
     }
 
+    static final String STORE_WRITING = "store writing (its own time)";
+
     private void record(String sc, String oursNote) {
         Results res = b.results;
         res.add(sc, "load", "whole load (ours)", "ours", "s", total, join("parse, validate, reason, write TDB2; -Xmx" + b.loadHeap(), oursNote));
@@ -105,10 +107,12 @@ final class LoadBench {
         res.add(sc, "load", RIOT_FILE, "jena", "s", riotFile, "the generated file alone");
         if (!closure.isEmpty())
             res.add(sc, "load", "closure materialized", "ours", "", closure, closure.get(0) > 0 ? "yes (1)" : "no (0): over --closure-limit");
-        String writeKey = phases.keySet().stream().filter(k -> k.startsWith("writing a new store")).findFirst().orElse(null);
+        // The store is written beside validation and reasoning: its own time, not the step that waits for it.
+        String writeKey = phases.containsKey(STORE_WRITING) ? STORE_WRITING
+                : phases.keySet().stream().filter(k -> k.startsWith("writing a new store")).findFirst().orElse(null);
         if (writeKey != null)
             res.add(sc, "load", "write phase throughput", "ours", "quads/s", ratios(quads, phases.get(writeKey)),
-                    "quads written to TDB2 / write phase (information: the write phase is Jena's bulk loader)");
+                    "quads written to TDB2 / the writer's own time (information: it is Jena's TDB2, beside the other steps)");
         res.add(sc, "load", "quads written", "ours", "", quads, "file + curated data + inferred + explanations");
         res.add(sc, "load", "whole load throughput", "ours", "quads/s", ratios(quads, total), "quads written / whole load");
         for (String loader : jenaSecs.keySet()) {

@@ -52,7 +52,7 @@ final class LoadTargets {
                 continue;
             }
             growth(r, out, a, b, "whole load (ours)", "whole load time per edge");
-            growth(r, out, a, b, "  phase: writing a new store version", "store writing time per edge");
+            growth(r, out, a, b, "  phase: " + LoadBench.STORE_WRITING, "store writing time per edge");
             growth(r, out, a, b, "  phase: reasoning (its own time)", "reasoning (rules, index build) time per edge");
             growth(r, out, a, b, "  phase: dependency index (in reasoning)", "index build time per edge");
         }

@@ -28,10 +28,9 @@ import org.w3id.chipgraph.store.BulkWriter;
  * side fails, {@link #abort} stops the writer and the caller discards the unpublished version.
  */
 final class ConcurrentWrite {
-    /** What is written after the asserted data: known only when reasoning is done. */
-    private record Rest(Graph inferred, Graph explanations) {}
-
-    private final CompletableFuture<Rest> rest = new CompletableFuture<>();
+    /** Written after the asserted data: the inferred triples once reasoning is done, the explanations (null: none) after them. */
+    private final CompletableFuture<Graph> inferred = new CompletableFuture<>();
+    private final CompletableFuture<Graph> explanations = new CompletableFuture<>();
     private final CompletableFuture<Long> written;
     /** Seconds the writer worked (not counting its wait for the inferred triples). */
     private volatile double writingSeconds;
@@ -54,11 +53,14 @@ final class ConcurrentWrite {
                 in.data().find().forEachRemaining(s::quad);
                 HaltPoint.reached(HaltPoint.WRITE);
                 long w = System.nanoTime();
-                Rest r = rest.join();
+                Graph inf = inferred.join();
                 waited[0] = System.nanoTime() - w;
-                r.inferred().find().forEachRemaining(t -> s.quad(Quad.create(Chipgraph.GRAPH_INFERRED, t)));
-                if (r.explanations() != null)
-                    r.explanations().find().forEachRemaining(t -> s.quad(Quad.create(Chipgraph.GRAPH_EXPLANATIONS, t)));
+                inf.find().forEachRemaining(t -> s.quad(Quad.create(Chipgraph.GRAPH_INFERRED, t)));
+                w = System.nanoTime();
+                Graph expl = explanations.join();
+                waited[0] += System.nanoTime() - w;
+                if (expl != null)
+                    expl.find().forEachRemaining(t -> s.quad(Quad.create(Chipgraph.GRAPH_EXPLANATIONS, t)));
             };
             try {
                 return small ? inOneTransaction(dsg, everything) : BulkWriter.write(dsg, everything);
@@ -96,12 +98,19 @@ final class ConcurrentWrite {
         return method;
     }
 
+    /** Hand over the inferred triples (reasoning is done; the writer goes on with them while the rest is computed). */
+    void inferred(Graph triples) {
+        inferred.complete(triples);
+    }
+
     /**
-     * Hand over the inferred triples and the explanations (null: none), wait until they are
-     * written and the database closed, and return the quads written. A failure of the writer is thrown here.
+     * Hand over the explanations (null: none), wait until everything is written and the database
+     * closed, and return the quads written. A failure of the writer is thrown here.
      */
-    long finish(Graph inferred, Graph explanations) {
-        rest.complete(new Rest(inferred, explanations));
+    long finish(Graph explanationGraph) {
+        if (!inferred.isDone())
+            throw new IllegalStateException("the inferred triples were not handed over");
+        explanations.complete(explanationGraph);
         try {
             return written.join();
         } catch (CompletionException e) {
@@ -115,7 +124,8 @@ final class ConcurrentWrite {
 
     /** Stop the writer after a failure elsewhere and wait until it has closed the database. */
     void abort(Throwable cause) {
-        rest.completeExceptionally(cause);
+        inferred.completeExceptionally(cause);
+        explanations.completeExceptionally(cause);
         try {
             written.join();
         } catch (CompletionException expected) {

@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -131,9 +132,13 @@ public final class Loader {
         return new Checked(in, start, curated);
     }
 
-    /** Validate and reason; the what-if structures and the explanations are computed while SHACL still runs. */
-    private Reasoned validateAndReason(Checked c) {
+    /**
+     * Validate and reason; the what-if structures and the explanations are computed while SHACL
+     * still runs. {@code inferred} receives the inferred triples as soon as they exist.
+     */
+    private Reasoned validateAndReason(Checked c, Consumer<Graph> inferred) {
         var outcome = ValidateAndReason.run(c.inputs(), rules(), closureLimit, files.display(files.shapes()), progress, inference -> {
+            inferred.accept(inference.inferred());
             Prepared prepared = new Prepared(c.inputs(), inference, c.startNanos(), c.curated());
             DependencyGraphStage.Computed graph = dependencyGraph(prepared);
             return new Reasoned(prepared, graph, ExplanationStep.compute(prepared, graph.graph(), explanationLimit, progress));
@@ -186,7 +191,7 @@ public final class Loader {
         ConcurrentWrite writer = ConcurrentWrite.start(checked.inputs(), store.locationOf(version));
         boolean writing = false;
         try {
-            Reasoned reasoned = validateAndReason(checked);
+            Reasoned reasoned = validateAndReason(checked, writer::inferred);
             Prepared prepared = reasoned.prepared();
             DependencyGraphStage.Computed graph = reasoned.graph();
             Graph explanations = reasoned.explanations();
@@ -194,7 +199,7 @@ public final class Loader {
             writing = true;
             ConcurrentWrite finishing = writer;
             writer = null;
-            long n = finishing.finish(prepared.inference().inferred(), explanations);
+            long n = finishing.finish(explanations);
             progress.detail("%d quads with %s (%.2f s of writing, begun beside the steps above)",
                     n, finishing.method(), finishing.writingSeconds());
             progress.record("store writing (its own time)", finishing.writingSeconds());
@@ -224,7 +229,7 @@ public final class Loader {
 
     /** Load into a fresh in-memory TDB2 dataset (for {@code serve --mem} and tests). */
     public DatasetGraph loadInMemory() {
-        Reasoned reasoned = validateAndReason(parseAndCheck());
+        Reasoned reasoned = validateAndReason(parseAndCheck(), inferred -> { });
         Prepared prepared = reasoned.prepared();
         DependencyGraphStage.Computed graph = reasoned.graph();
         Graph explanations = reasoned.explanations();

@@ -7,6 +7,14 @@ import java.util.function.Supplier;
 public final class Daemon {
     private Daemon() {}
 
+    /** Runs {@code work} on a new daemon thread named {@code name}, started now. */
+    public static Thread start(String name, Runnable work) {
+        Thread t = new Thread(work, name);
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
     /** Runs {@code work} on a new daemon thread named {@code name}; the future completes with its result or its failure. */
     public static <T> CompletableFuture<T> supply(String name, Supplier<T> work) {
         CompletableFuture<T> f = new CompletableFuture<>();

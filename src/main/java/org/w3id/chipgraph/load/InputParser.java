@@ -16,6 +16,8 @@ import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFLanguages;
 import org.apache.jena.riot.RDFParser;
+import org.apache.jena.riot.RDFParserBuilder;
+import org.apache.jena.riot.system.AsyncParser;
 import org.apache.jena.riot.system.ErrorHandler;
 import org.apache.jena.riot.system.StreamRDFBase;
 import org.apache.jena.sparql.core.Quad;
@@ -72,7 +74,9 @@ public final class InputParser {
         String name = files.display(p);
         // Straight into the loader's dataset as the parser goes: no copy of the file in between.
         FactFileSink sink = new FactFileSink(parsed, name, mayDescribeSources);
-        parse(p, name, () -> parser(p).parse(sink));
+        // The parser runs on a thread of its own and hands over statements in chunks: parsing and
+        // storing them, each about half of the work, go on side by side (issue 17).
+        parse(p, name, () -> AsyncParser.of(parserBuilder(p)).asyncParseSources(sink));
         HaltPoint.reached(HaltPoint.PARSE);
         IntegrityChecks.checkNotEmpty(name, sink.statements);
         if (sink.outside > 0)
@@ -85,8 +89,8 @@ public final class InputParser {
     }
 
     /**
-     * Receives one fact file's statements from the parser: notes each for the integrity checks
-     * and the error messages, adds it to the loader's dataset, and counts what the file may not
+     * Receives one fact file's statements from the parser: notes each for the integrity checks,
+     * adds it to the loader's dataset, and counts what the file may not
      * hold (triples outside a GRAPH block, a graph reserved for the loader) to refuse it after
      * the parse.
      */
@@ -123,7 +127,6 @@ public final class InputParser {
                     reserved = g;
                 return;
             }
-            parsed.subjectFile.putIfAbsent(q.getSubject(), file);
             parsed.integrity.noteTriple(file, q.asTriple());
             parsed.data.add(q);
         }
@@ -150,18 +153,31 @@ public final class InputParser {
         try {
             parse.run();
         } catch (StackOverflowError e) {
-            throw new LoadException(LoadException.INPUT, name + ": nested too deeply to parse (lists, blank nodes or"
-                    + " JSON inside one another thousands of levels deep); write it flatter");
+            throw tooDeep(name);
+        } catch (RuntimeException e) {
+            // The parser thread's overflow arrives wrapped.
+            if (e.getCause() instanceof StackOverflowError)
+                throw tooDeep(name);
+            throw e;
         }
     }
 
+    private static LoadException tooDeep(String name) {
+        return new LoadException(LoadException.INPUT, name + ": nested too deeply to parse (lists, blank nodes or"
+                + " JSON inside one another thousands of levels deep); write it flatter");
+    }
+
     private RDFParser parser(Path p) {
+        return parserBuilder(p).build();
+    }
+
+    private RDFParserBuilder parserBuilder(Path p) {
         String name = files.display(p);
         checkUtf8(p, name);
         Lang lang = langOf(p);
         if (RDFLanguages.sameLang(lang, Lang.JSONLD))
             JsonLdCheck.check(p, name);
-        return RDFParser.source(p).lang(lang).context(parserContext()).errorHandler(new FailFast(name)).build();
+        return RDFParser.source(p).lang(lang).context(parserContext()).errorHandler(new FailFast(name));
     }
 
     static Lang langOf(Path p) {

@@ -2,11 +2,12 @@ package org.w3id.chipgraph.load;
 
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
+import java.lang.management.MemoryMXBean;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.w3id.chipgraph.Daemon;
 
 /**
  * What a load prints while it works ("- step", indented details, each step's seconds) and the
@@ -19,8 +20,12 @@ final class LoadProgress {
     private final Map<String, Double> phases = new LinkedHashMap<>();
     /** Peak heap in use per step, in bytes (the largest of a step's parts when a name repeats). */
     private final Map<String, Long> peakHeap = new LinkedHashMap<>();
-    private static final List<MemoryPoolMXBean> HEAP_POOLS = ManagementFactory.getMemoryPoolMXBeans().stream()
-            .filter(p -> p.getType() == MemoryType.HEAP && p.isValid()).toList();
+    /** The most heap in use seen since the current step began (sampled; see {@link #sampleHeap}). */
+    private static final AtomicLong STEP_PEAK = new AtomicLong();
+    private static final MemoryMXBean MEMORY = ManagementFactory.getMemoryMXBean();
+    static {
+        Daemon.start("chipgraph-heap-sampler", LoadProgress::sampleHeap);
+    }
     private String phase;
     private long phaseStart;
 
@@ -44,7 +49,7 @@ final class LoadProgress {
     void step(String what) {
         endStep();
         phase = what;
-        HEAP_POOLS.forEach(MemoryPoolMXBean::resetPeakUsage);
+        STEP_PEAK.set(MEMORY.getHeapMemoryUsage().getUsed());
         phaseStart = System.nanoTime();
         out.println("- " + what);
         out.flush();
@@ -69,14 +74,22 @@ final class LoadProgress {
     }
 
     /**
-     * The most heap in use since the step began: the sum of each heap pool's peak (an upper bound,
-     * since the pools may peak at different moments; it counts garbage not yet collected too).
+     * The most heap in use since the step began, garbage not yet collected included, sampled
+     * every 10 ms (the heap pools' own peaks, summed, overstate it: each pool peaks at another moment).
      */
     private static long stepPeakHeap() {
-        long sum = 0;
-        for (MemoryPoolMXBean p : HEAP_POOLS)
-            sum += p.getPeakUsage().getUsed();
-        return sum;
+        return STEP_PEAK.accumulateAndGet(MEMORY.getHeapMemoryUsage().getUsed(), Math::max);
+    }
+
+    private static void sampleHeap() {
+        while (true) {
+            STEP_PEAK.accumulateAndGet(MEMORY.getHeapMemoryUsage().getUsed(), Math::max);
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
     }
 
     /** A time measured inside a step (work that ran beside another). */

@@ -24,7 +24,10 @@ public final class ParsedInputs implements StageInputs {
     final Graph shapes;
     /** Named graphs: sources, register, fact graphs, claim graphs. No default-graph triples. */
     final DatasetGraph data = DatasetGraphFactory.createGeneral();
+    /** Where the ontology's and the source register's subjects were written (small, noted as parsed). */
     final Map<Node, String> subjectFile = new HashMap<>();
+    /** Where each subject of a stage's graph came from (a CSV file and line, say). */
+    private final Map<Node, String> stageOrigin = new HashMap<>();
     /** Terms, references, labels and literal sizes, noted file by file as they are parsed. */
     final IntegrityChecks integrity;
 
@@ -52,27 +55,39 @@ public final class ParsedInputs implements StageInputs {
      * Falls back to the subject's first file.
      */
     public synchronized String fileOf(Node s, Node p, Node o) {
-        List<String> names = new ArrayList<>(dataFiles.keySet());
-        for (String name : names) {
-            DatasetGraph dsg = reread.computeIfAbsent(name, n -> {
-                DatasetGraph d = DatasetGraphFactory.createGeneral();
-                try {
-                    Path path = dataFiles.get(n);
-                    RDFParser.source(path).lang(InputParser.langOf(path)).context(InputParser.parserContext()).parse(d);
-                } catch (RuntimeException | StackOverflowError e) {
-                    // It parsed a moment ago; if it no longer does, it cannot be the answer.
-                }
-                return d;
-            });
-            if (dsg.contains(Node.ANY, s, p, o))
+        for (String name : new ArrayList<>(dataFiles.keySet()))
+            if (reparsed(name).contains(Node.ANY, s, p, o))
                 return name;
-        }
         return fileOf(s);
     }
 
-    /** The file a subject was first described in, for error messages; "?" if unknown. */
-    public String fileOf(Node subject) {
-        return subjectFile.getOrDefault(subject, "?");
+    /**
+     * The file a subject was first described in, for error messages; "?" if unknown. The fact
+     * files are parsed again to find it (only on this error path: noting every subject while
+     * parsing took a seventh of the parse at a million edges).
+     */
+    public synchronized String fileOf(Node subject) {
+        String noted = subjectFile.get(subject);
+        if (noted != null)
+            return noted;
+        for (String name : new ArrayList<>(dataFiles.keySet()))
+            if (reparsed(name).contains(Node.ANY, subject, Node.ANY, Node.ANY))
+                return name;
+        return stageOrigin.getOrDefault(subject, "?");
+    }
+
+    /** A data file parsed again into its own dataset (empty if it no longer parses), kept for the next question. */
+    private DatasetGraph reparsed(String name) {
+        return reread.computeIfAbsent(name, n -> {
+            DatasetGraph d = DatasetGraphFactory.createGeneral();
+            try {
+                Path path = dataFiles.get(n);
+                RDFParser.source(path).lang(InputParser.langOf(path)).context(InputParser.parserContext()).parse(d);
+            } catch (RuntimeException | StackOverflowError e) {
+                // It parsed a moment ago; if it no longer does, it cannot be the answer.
+            }
+            return d;
+        });
     }
 
     /**
@@ -83,7 +98,7 @@ public final class ParsedInputs implements StageInputs {
     public void addGraph(Node graphName, Graph triples, Map<Node, String> origins, String defaultOrigin) {
         triples.find().forEachRemaining(t -> {
             data.add(graphName, t.getSubject(), t.getPredicate(), t.getObject());
-            subjectFile.putIfAbsent(t.getSubject(), origins.getOrDefault(t.getSubject(), defaultOrigin));
+            stageOrigin.putIfAbsent(t.getSubject(), origins.getOrDefault(t.getSubject(), defaultOrigin));
         });
     }
 

@@ -124,7 +124,7 @@ final class LoadBench {
         res.add(sc, "resources", "heap limit of our loader", "ours", "MB", List.of(megabytes(b.loadHeap())), "-Xmx" + b.loadHeap());
         res.add(sc, "resources", "peak heap, load", "ours", "MB", heap, "polled every 10 ms");
         phaseHeap.forEach((k, v) -> res.add(sc, "resources", "peak heap, phase: " + k, "ours", "MB", v,
-                "the loader's figure: the heap pools' peaks added (an upper bound)"));
+                "the loader's figure: heap in use sampled every 10 ms during the step"));
         res.add(sc, "resources", "store size", "ours", "MB", size, "with inferred triples and the index file");
     }
 

@@ -89,7 +89,8 @@ final class ConcurrentWrite {
      * From here on {@code in} is only read (by this writer, SHACL and reasoning at once).
      */
     static ConcurrentWrite start(ParsedInputs in, Path location) {
-        long asserted = in.ontology().size() + in.data().stream().count();
+        // Counting stops at the threshold: no pass over a large input just to learn that it is large.
+        long asserted = in.ontology().size() + in.data().stream().limit(TRANSACTION_BELOW).count();
         return new ConcurrentWrite(in, location, asserted < TRANSACTION_BELOW);
     }
 
@@ -111,15 +112,7 @@ final class ConcurrentWrite {
         if (!inferred.isDone())
             throw new IllegalStateException("the inferred triples were not handed over");
         explanations.complete(explanationGraph);
-        try {
-            return written.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException re)
-                throw re;
-            if (e.getCause() instanceof Error er)
-                throw er;
-            throw e;
-        }
+        return Daemon.join(written);
     }
 
     /** Stop the writer after a failure elsewhere and wait until it has closed the database. */

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -89,15 +90,14 @@ public final class Loader {
     /** Every step before the store is touched. Throws {@link LoadException} on any bad input. */
     public Prepared prepare() {
         Checked c = parseAndCheck();
-        return ValidateAndReason.run(c.inputs(), rules(), closureLimit, files.display(files.shapes()), progress,
-                inference -> new Prepared(c.inputs(), inference, c.startNanos(), c.curated())).beside();
+        return reason(c, inference -> new Prepared(c.inputs(), inference, c.startNanos(), c.curated()));
     }
 
     /** A checked, reasoned load with what is computed from it: the what-if structures and the explanations (null: none). */
     private record Reasoned(Prepared prepared, DependencyGraphStage.Computed graph, Graph explanations) {}
 
     /** Parsed inputs that passed every check but SHACL: what can be written while SHACL and reasoning run. */
-    private record Checked(ParsedInputs inputs, long startNanos, Set<String> curated) {}
+    private record Checked(ParsedInputs inputs, RuleSet rules, long startNanos, Set<String> curated) {}
 
     private Checked parseAndCheck() {
         long start = System.nanoTime();
@@ -129,7 +129,7 @@ public final class Loader {
 
         progress.step("checking terms, references, labels and literal sizes");
         in.integrity.check(in.data());
-        return new Checked(in, start, curated);
+        return new Checked(in, rules, start, curated);
     }
 
     /**
@@ -137,13 +137,17 @@ public final class Loader {
      * still runs. {@code inferred} receives the inferred triples as soon as they exist.
      */
     private Reasoned validateAndReason(Checked c, Consumer<Graph> inferred) {
-        var outcome = ValidateAndReason.run(c.inputs(), rules(), closureLimit, files.display(files.shapes()), progress, inference -> {
+        return reason(c, inference -> {
             inferred.accept(inference.inferred());
             Prepared prepared = new Prepared(c.inputs(), inference, c.startNanos(), c.curated());
             DependencyGraphStage.Computed graph = dependencyGraph(prepared);
             return new Reasoned(prepared, graph, ExplanationStep.compute(prepared, graph.graph(), explanationLimit, progress));
         });
-        return outcome.beside();
+    }
+
+    /** SHACL and reasoning side by side; {@code besideShacl} works on the inference while SHACL may still run. */
+    private <T> T reason(Checked c, Function<FastMaterializer.Result, T> besideShacl) {
+        return ValidateAndReason.run(c.inputs(), c.rules(), closureLimit, files.display(files.shapes()), progress, besideShacl).beside();
     }
 
     private RuleSet rules() {

@@ -1,7 +1,6 @@
 package org.w3id.chipgraph.load;
 
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 
 import org.apache.jena.graph.Graph;
@@ -94,14 +93,6 @@ final class ValidateAndReason {
 
     /** Wait for the SHACL check; its failure is the load's failure. Returns its time in seconds. */
     private static double awaitShacl(CompletableFuture<Double> shacl) {
-        try {
-            return shacl.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException re)
-                throw re;
-            if (e.getCause() instanceof Error er)
-                throw er;
-            throw e;
-        }
+        return Daemon.join(shacl);
     }
 }

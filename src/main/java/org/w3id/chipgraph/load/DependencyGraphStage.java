@@ -6,7 +6,6 @@ import java.util.List;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.w3id.chipgraph.Chipgraph;
-import org.w3id.chipgraph.query.QueryRunner;
 import org.w3id.chipgraph.reason.Chokepoints;
 import org.w3id.chipgraph.reason.DependencyGraph;
 import org.w3id.chipgraph.reason.DependencyGraphFile;
@@ -15,8 +14,8 @@ import org.w3id.chipgraph.reason.DependencyGraphFile;
  * The what-if structures of a new version, computed once at load (issue 17): the dependency
  * graph (edges by role, with their sources) and the chokepoint ranking of every entity, written
  * beside the store as {@link DependencyGraphFile}. The graph is read from the prepared data in
- * memory, through the same queries a server would run on the written store, so both agree
- * (DependencyGraphFileTest compares them).
+ * memory by scanning it ({@link DependencyGraph#fromDataset}); a server without the file reads
+ * the written store through SPARQL, and DependencyGraphFileTest checks that both agree.
  */
 final class DependencyGraphStage {
     private DependencyGraphStage() {}
@@ -26,7 +25,7 @@ final class DependencyGraphStage {
     static Computed compute(Loader.Prepared p) {
         long t0 = System.nanoTime();
         DatasetGraph view = view(p);
-        DependencyGraph graph = DependencyGraph.load(q -> QueryRunner.selectUntimed(view, q));
+        DependencyGraph graph = DependencyGraph.fromDataset(view, null);
         long t1 = System.nanoTime();
         List<Chokepoints.Ranked> ranking = new Chokepoints(graph).ranking(p.inference().index());
         long t2 = System.nanoTime();

@@ -6,8 +6,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +21,7 @@ import java.util.TreeSet;
 import java.util.stream.IntStream;
 
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.sys.TDBInternal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,6 +53,26 @@ class DependencyGraphFileTest {
         Path f = tmp.resolve("net.trig");
         new SupplyNetworkGenerator(0.3, 7).generate(f);
         compareWithStore(List.of(f), 7);
+    }
+
+    /**
+     * The loader reads the graph by scanning its dataset ({@link DependencyGraph#fromDataset});
+     * a server without the file reads it through SPARQL. Both read the same, as of no date and as
+     * of dates whose supply records leave edges out (TSMC stopped supplying Huawei in 2020).
+     */
+    @Test
+    void scanningTheDatasetReadsWhatSparqlReads() {
+        DatasetGraph dsg = TestGraph.full();
+        Map<LocalDate, Integer> edges = new HashMap<>();
+        for (LocalDate asOf : Arrays.asList(null, LocalDate.of(2020, 9, 30), LocalDate.of(2020, 10, 1))) {
+            DependencyGraph bySparql = DependencyGraph.load(q -> QueryRunner.selectUntimed(dsg, q), asOf);
+            DependencyGraph byScan = Txn.calculateRead(dsg, () -> DependencyGraph.fromDataset(dsg, asOf));
+            assertSameGraph(bySparql, byScan);
+            edges.put(asOf, byScan.edgeCount());
+        }
+        assertTrue(edges.get(null) > 1000, "the curated graph with Epoch has its edges: " + edges);
+        assertEquals(edges.get(null), edges.get(LocalDate.of(2020, 9, 30)), "on its last day the supply still holds");
+        assertTrue(edges.get(LocalDate.of(2020, 10, 1)) < edges.get(null), "the day after, its edges are left out: " + edges);
     }
 
     private void compareWithStore(List<Path> extra, long seed) {

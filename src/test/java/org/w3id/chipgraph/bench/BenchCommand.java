@@ -2,6 +2,7 @@ package org.w3id.chipgraph.bench;
 
 import static org.w3id.chipgraph.bench.BenchFiles.*;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
@@ -136,7 +137,7 @@ public final class BenchCommand implements Callable<Integer> {
         List<Double> total = new ArrayList<>(), heapPeak = new ArrayList<>();
         for (int r = 0; r < runs; r++) {
             db = dir.resolve("db-" + r);
-            var res = child("load-ours curated", loadHeap(), List.of("load-ours", "--project", project.toString(), "--db", db.toString()), null);
+            var res = child("load-ours curated", loadHeap(), loadJvmOptions(), List.of("load-ours", "--project", project.toString(), "--db", db.toString()), null);
             JsonObject o = res.one();
             total.add(num(o, "seconds"));
             heapPeak.add(num(o, "peakHeap") / 1e6);
@@ -195,6 +196,11 @@ public final class BenchCommand implements Callable<Integer> {
     // ------------------------------------------------------------------ children
 
 
+    /** The JVM options `./chipgraph load` runs with (bin/load-jvm-options): our load is measured as it is run. */
+    List<String> loadJvmOptions() throws IOException {
+        return LoadJvmOptions.read(project.resolve("bin/load-jvm-options"));
+    }
+
     String loadHeap() {
         return loadHeap == null ? heap : loadHeap;
     }
@@ -211,7 +217,14 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     ChildResult child(String what, String xmx, List<String> args, Duration limit) throws Exception {
-        List<String> cmd = java(xmx, new ArrayList<>(List.of("-cp", System.getProperty("java.class.path"), BenchWorker.class.getName())));
+        return child(what, xmx, List.of(), args, limit);
+    }
+
+    /** A worker with these JVM options besides -Xmx (our loader's: {@link #loadJvmOptions}). */
+    ChildResult child(String what, String xmx, List<String> jvmOptions, List<String> args, Duration limit) throws Exception {
+        List<String> rest = new ArrayList<>(jvmOptions);
+        rest.addAll(List.of("-cp", System.getProperty("java.class.path"), BenchWorker.class.getName()));
+        List<String> cmd = java(xmx, rest);
         cmd.addAll(args);
         log.println("\n### " + what + "\n$ " + String.join(" ", cmd));
         long t0 = System.nanoTime();

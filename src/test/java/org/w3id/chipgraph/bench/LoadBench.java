@@ -62,7 +62,7 @@ final class LoadBench {
     private boolean ours(String sc, Path db, Path file) throws Exception {
         JsonObject o;
         try {
-            o = b.child("load-ours scale " + sc, b.loadHeap(), List.of("load-ours", "--project", b.project.toString(),
+            o = b.child("load-ours scale " + sc, b.loadHeap(), b.loadJvmOptions(), List.of("load-ours", "--project", b.project.toString(),
                     "--db", db.toString(), "--file", file.toString()), null).one();
         } catch (IllegalStateException e) {
             b.say("our load failed with -Xmx" + b.loadHeap() + ": " + e.getMessage());

@@ -196,9 +196,40 @@ public final class BenchCommand implements Callable<Integer> {
     // ------------------------------------------------------------------ children
 
 
-    /** The JVM options `./chipgraph load` runs with (bin/load-jvm-options): our load is measured as it is run. */
-    List<String> loadJvmOptions() throws IOException {
-        return LoadJvmOptions.read(project.resolve("bin/load-jvm-options"));
+    @Option(names = "--aot", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Run our load with an ahead-of-time cache, as ./chipgraph load does after its first load (JDK 25+; default: on).")
+    boolean aot;
+
+    private List<String> loadJvm;
+    private boolean aotUsed;
+
+    /** How our load's JVM was started, for the whole-load row's note. */
+    String loadJvmDescription() throws Exception {
+        List<String> file = LoadJvmOptions.read(project.resolve("bin/load-jvm-options"));
+        loadJvmOptions();
+        return "JVM options " + String.join(" ", file) + " (bin/load-jvm-options)"
+                + (aotUsed ? ", ahead-of-time cache recorded from a first load of the curated data" : ", no ahead-of-time cache");
+    }
+
+    /**
+     * The JVM options `./chipgraph load` runs with: bin/load-jvm-options and, on JDK 25+, an
+     * ahead-of-time cache recorded from a first load of the curated data, as the launcher records
+     * it from a user's first load (not timed). Our load is measured as it is run.
+     */
+    List<String> loadJvmOptions() throws Exception {
+        if (loadJvm == null) {
+            List<String> opts = new ArrayList<>(LoadJvmOptions.read(project.resolve("bin/load-jvm-options")));
+            if (aot && Runtime.version().feature() >= 25) {
+                List<String> cached = AotCache.train(this, opts, work.resolve("aot"));
+                if (cached == null)
+                    say("ahead-of-time cache not written: our load runs without it");
+                else
+                    opts = cached;
+                aotUsed = cached != null;
+            }
+            loadJvm = opts;
+        }
+        return loadJvm;
     }
 
     String loadHeap() {
@@ -223,7 +254,9 @@ public final class BenchCommand implements Callable<Integer> {
     /** A worker with these JVM options besides -Xmx (our loader's: {@link #loadJvmOptions}). */
     ChildResult child(String what, String xmx, List<String> jvmOptions, List<String> args, Duration limit) throws Exception {
         List<String> rest = new ArrayList<>(jvmOptions);
-        rest.addAll(List.of("-cp", System.getProperty("java.class.path"), BenchWorker.class.getName()));
+        if (!jvmOptions.contains("-cp"))   // an ahead-of-time cache brings its own (jars only)
+            rest.addAll(List.of("-cp", System.getProperty("java.class.path")));
+        rest.add(BenchWorker.class.getName());
         List<String> cmd = java(xmx, rest);
         cmd.addAll(args);
         log.println("\n### " + what + "\n$ " + String.join(" ", cmd));

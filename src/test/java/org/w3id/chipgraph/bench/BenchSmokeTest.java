@@ -70,6 +70,12 @@ class BenchSmokeTest {
             assertTrue(median > 0, m[1] + " / " + m[2] + ": " + median);
         }
 
+        // Our load ran as ./chipgraph load runs it: its JVM options, and on JDK 25+ the ahead-of-time cache.
+        String whole = rows.stream().filter(r -> r.startsWith("0.05,load,whole load (ours),ours,")).findFirst().orElseThrow();
+        assertTrue(whole.contains("-XX:+UseParallelGC"), whole);
+        if (Runtime.version().feature() >= 25)
+            assertTrue(whole.contains("ahead-of-time cache recorded"), whole);
+
         // Three engines, one count of dependency pairs.
         List<String> counts = new ArrayList<>();
         for (String system : List.of("ours", "ARQ path", "OWL Micro")) {

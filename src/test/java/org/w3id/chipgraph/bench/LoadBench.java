@@ -99,9 +99,11 @@ final class LoadBench {
 
     static final String STORE_WRITING = "store writing (its own time)";
 
-    private void record(String sc, String oursNote) {
+    private void record(String sc, String oursNote) throws Exception {
         Results res = b.results;
-        res.add(sc, "load", "whole load (ours)", "ours", "s", total, join("parse, validate, reason, write TDB2; -Xmx" + b.loadHeap(), oursNote));
+        String jvm = b.loadJvmDescription();
+        res.add(sc, "load", "whole load (ours)", "ours", "s", total, join("parse, validate, reason, write TDB2; -Xmx" + b.loadHeap()
+                + "; " + jvm, oursNote));
         phases.forEach((k, v) -> res.add(sc, "load", "  phase: " + k, "ours", "s", v, ""));
         res.add(sc, "load", RIOT, "jena", "s", riot, "Jena's parser alone on the " + riotFiles + " files our loader parses, -Xmx" + b.heap);
         res.add(sc, "load", RIOT_FILE, "jena", "s", riotFile, "the generated file alone");

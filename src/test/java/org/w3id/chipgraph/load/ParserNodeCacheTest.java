@@ -1,0 +1,64 @@
+package org.w3id.chipgraph.load;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3id.chipgraph.TestGraph;
+
+/**
+ * The parser's cache of terms: an IRI written many times is one node in memory, and the cache
+ * does not join what must stay apart (a blank node label names a different node in each file).
+ */
+class ParserNodeCacheTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void oneIriIsOneNodeAndBlankNodesStayApartAcrossFiles() throws Exception {
+        Path a = tmp.resolve("a.ttl"), b = tmp.resolve("b.ttl");
+        Files.writeString(a, """
+                @prefix ex: <http://example.org/> .
+                ex:s ex:p ex:o1 . ex:s ex:p ex:o2 . <http://example.org/s> ex:q "x" .
+                _:b ex:p ex:o1 .
+                """);
+        Files.writeString(b, "_:b <http://example.org/p> <http://example.org/o1> .\n");
+        InputParser parser = new InputParser(InputFiles.in(TestGraph.PROJECT));
+        Graph ga = parser.parseGraph(a), gb = parser.parseGraph(b);
+
+        Node s = NodeFactory.createURI("http://example.org/s");
+        List<Node> mentions = new ArrayList<>();
+        ga.find(s, Node.ANY, Node.ANY).forEachRemaining(t -> mentions.add(t.getSubject()));
+        assertEquals(3, mentions.size());
+        for (Node m : mentions)
+            assertSame(mentions.get(0), m, "every mention of ex:s, prefixed or written out, is one node");
+
+        Node blankA = ga.find(Node.ANY, Node.ANY, Node.ANY).filterKeep(t -> t.getSubject().isBlank()).next().getSubject();
+        Triple inB = gb.find().next();
+        assertTrue(inB.getSubject().isBlank());
+        assertNotEquals(blankA, inB.getSubject(), "_:b of two files are two nodes");
+    }
+
+    @Test
+    void cacheGrowsWithTheFileUpToItsBound() throws Exception {
+        Path small = tmp.resolve("small.ttl"), large = tmp.resolve("large.ttl");
+        Files.writeString(small, "<http://example.org/s> <http://example.org/p> 1 .\n");
+        assertEquals(org.apache.jena.riot.system.FactoryRDFCaching.DftNodeCacheSize, InputParser.nodeCacheSize(small), "Jena's default for a small file");
+        try (var out = Files.newBufferedWriter(large)) {
+            for (int i = 0; i < 200_000; i++)
+                out.write("<http://example.org/s" + i + "> <http://example.org/p> " + i + " .\n");
+        }
+        long bytes = Files.size(large);
+        assertEquals(bytes / 64, InputParser.nodeCacheSize(large));
+        assertTrue(InputParser.nodeCacheSize(large) <= 1 << 20);
+    }
+}

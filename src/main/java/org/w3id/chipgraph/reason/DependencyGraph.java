@@ -21,17 +21,17 @@ import java.util.function.Function;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
-import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.sparql.core.Quad;
-import org.apache.jena.vocabulary.RDF;
-import org.apache.jena.vocabulary.RDFS;
-import org.w3id.chipgraph.query.QueryRunner;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryFactory;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.exec.RowSetRewindable;
+import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.RDFS;
 import org.w3id.chipgraph.Chipgraph;
+import org.w3id.chipgraph.query.QueryRunner;
 
 /**
  * The direct dependency edges by role (every sub-property of cg:dependsOn, stated in a fact
@@ -129,7 +129,8 @@ public final class DependencyGraph {
      * The same graph as {@link #load} over this dataset, with its large reads (the statements,
      * the labels, the typed products) done by scanning the dataset's indexes instead of through
      * SPARQL: at load, the SPARQL reading was most of this step's time (2.5 s of 2.7 s at scale 1).
-     * The schema, still read by SPARQL, is the ontology graph alone.
+     * The schema, still read by SPARQL, is the ontology graph alone. For a dataset in memory, or
+     * inside a read transaction on a store.
      */
     public static DependencyGraph fromDataset(DatasetGraph dsg, LocalDate asOf) {
         Function<Query, RowSetRewindable> select = q -> QueryRunner.selectUntimed(dsg, q);

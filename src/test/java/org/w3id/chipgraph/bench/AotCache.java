@@ -6,7 +6,9 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
@@ -67,7 +69,7 @@ final class AotCache {
             else entries.add(e);
         }
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
-            java.util.Set<String> seen = new java.util.HashSet<>();
+            Set<String> seen = new HashSet<>();
             for (Path d : dirs)
                 try (Stream<Path> files = Files.walk(d)) {
                     for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {

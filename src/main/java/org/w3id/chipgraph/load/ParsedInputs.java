@@ -55,10 +55,8 @@ public final class ParsedInputs implements StageInputs {
      * Falls back to the subject's first file.
      */
     public synchronized String fileOf(Node s, Node p, Node o) {
-        for (String name : new ArrayList<>(dataFiles.keySet()))
-            if (reparsed(name).contains(Node.ANY, s, p, o))
-                return name;
-        return fileOf(s);
+        String name = firstFileStating(s, p, o);
+        return name != null ? name : fileOf(s);
     }
 
     /**
@@ -70,10 +68,16 @@ public final class ParsedInputs implements StageInputs {
         String noted = subjectFile.get(subject);
         if (noted != null)
             return noted;
+        String name = firstFileStating(subject, Node.ANY, Node.ANY);
+        return name != null ? name : stageOrigin.getOrDefault(subject, "?");
+    }
+
+    /** The first data file (in parse order) with a statement matching the pattern, or null. */
+    private String firstFileStating(Node s, Node p, Node o) {
         for (String name : new ArrayList<>(dataFiles.keySet()))
-            if (reparsed(name).contains(Node.ANY, subject, Node.ANY, Node.ANY))
+            if (reparsed(name).contains(Node.ANY, s, p, o))
                 return name;
-        return stageOrigin.getOrDefault(subject, "?");
+        return null;
     }
 
     /** A data file parsed again into its own dataset (empty if it no longer parses), kept for the next question. */

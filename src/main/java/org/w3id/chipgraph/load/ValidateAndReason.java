@@ -51,12 +51,12 @@ final class ValidateAndReason {
             progress.detail("reasoning: %d triples inferred (%.2f s)", inference.inferred().size(), reasoningSecs);
             beside = besideShacl.apply(inference);
         } catch (RuntimeException e) {
-            awaitShacl(shacl);
+            Daemon.join(shacl);   // a SHACL failure wins
             throw e;
         }
         if (!shacl.isDone())
             progress.step("waiting for SHACL validation");
-        double shaclSecs = awaitShacl(shacl);
+        double shaclSecs = Daemon.join(shacl);   // its failure is the load's failure
         inference.notes().forEach(n -> progress.detail("note: %s", n));
         progress.detail("SHACL: no violation (%.2f s)", shaclSecs);
         progress.record("SHACL (its own time)", shaclSecs);
@@ -89,10 +89,5 @@ final class ValidateAndReason {
             ShaclGate.validate(in, shaclView, shapesFile);
             return (System.nanoTime() - t) / 1e9;
         });
-    }
-
-    /** Wait for the SHACL check; its failure is the load's failure. Returns its time in seconds. */
-    private static double awaitShacl(CompletableFuture<Double> shacl) {
-        return Daemon.join(shacl);
     }
 }

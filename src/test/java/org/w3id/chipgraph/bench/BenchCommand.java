@@ -200,14 +200,13 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Run our load with an ahead-of-time cache, as ./chipgraph load does after its first load (JDK 25+; default: on).")
     boolean aot;
 
-    private List<String> loadJvm;
+    private List<String> loadJvm, loadJvmFile;
     private boolean aotUsed;
 
     /** How our load's JVM was started, for the whole-load row's note. */
     String loadJvmDescription() throws Exception {
-        List<String> file = LoadJvmOptions.read(project.resolve("bin/load-jvm-options"));
         loadJvmOptions();
-        return "JVM options " + String.join(" ", file) + " (bin/load-jvm-options)"
+        return "JVM options " + String.join(" ", loadJvmFile) + " (bin/load-jvm-options)"
                 + (aotUsed ? ", ahead-of-time cache recorded from a first load of the curated data" : ", no ahead-of-time cache");
     }
 
@@ -218,7 +217,8 @@ public final class BenchCommand implements Callable<Integer> {
      */
     List<String> loadJvmOptions() throws Exception {
         if (loadJvm == null) {
-            List<String> opts = new ArrayList<>(LoadJvmOptions.read(project.resolve("bin/load-jvm-options")));
+            loadJvmFile = LoadJvmOptions.read(project.resolve("bin/load-jvm-options"));
+            List<String> opts = new ArrayList<>(loadJvmFile);
             if (aot && Runtime.version().feature() >= 25) {
                 List<String> cached = AotCache.train(this, opts, work.resolve("aot"));
                 if (cached == null)

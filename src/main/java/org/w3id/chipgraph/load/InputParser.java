@@ -2,6 +2,8 @@ package org.w3id.chipgraph.load;
 
 import org.w3id.chipgraph.input.LoadException;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CoderResult;
@@ -10,16 +12,22 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
+import org.apache.jena.atlas.lib.IRILib;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFLanguages;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.RDFParserBuilder;
-import org.apache.jena.riot.system.AsyncParser;
+import org.apache.jena.riot.system.StreamRDF;
+import org.apache.jena.riot.system.StreamRDFLib;
 import org.apache.jena.riot.system.ErrorHandler;
+import org.apache.jena.riot.system.FactoryRDF;
 import org.apache.jena.riot.system.FactoryRDFCaching;
 import org.apache.jena.riot.system.SyntaxLabels;
 import org.apache.jena.riot.system.StreamRDFBase;
@@ -27,6 +35,7 @@ import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.sparql.util.Context;
 import org.w3id.chipgraph.Chipgraph;
+import org.w3id.chipgraph.Daemon;
 import org.w3id.chipgraph.HaltPoint;
 import org.w3id.chipgraph.NoRemoteDocuments;
 
@@ -36,55 +45,144 @@ import org.w3id.chipgraph.NoRemoteDocuments;
  */
 public final class InputParser {
     private final InputFiles files;
+    /** IRI nodes shared by the parsers of one {@link #parseAll}. */
+    private UriNodeCache uris;
 
     public InputParser(InputFiles files) {
         this.files = files;
     }
 
     public ParsedInputs parseAll() {
-        Graph ontology = parseGraph(files.ontology());
-        Graph shapes = parseGraph(files.shapes());
-        ParsedInputs parsed = new ParsedInputs(ontology, shapes, files.display(files.ontology()));
-        parsed.noteSubjects(ontology, files.display(files.ontology()));
-
-        // The source register is plain Turtle; it becomes the graph of sources.
-        Graph sources = parseGraph(files.sources());
-        parsed.noteSubjects(sources, files.display(files.sources()));
-        parsed.integrity.noteFile(files.display(files.sources()), sources);
-        parsed.noteDataFile(files.display(files.sources()), files.sources());
-        sources.find().forEachRemaining(t -> parsed.data.add(Chipgraph.GRAPH_SOURCES, t.getSubject(), t.getPredicate(), t.getObject()));
-
-        for (Path p : files.factFiles())
-            addFactFile(parsed, p);
-        return parsed;
-    }
-
-    /** Parse one fact file (TriG); every triple must sit inside a GRAPH block naming its source. */
-    public void addFactFile(ParsedInputs parsed, Path p) {
-        addFactFile(parsed, p, false);
+        return parseAll(List.of());
     }
 
     /**
-     * Parse an extra fact file named on the command line. Such a file is a dataset of its own
-     * (a generated network, another curator's export) and may describe its own sources in a
-     * {@code graph/sources} block, which joins data/sources.ttl's; other reserved graphs are refused.
+     * Parse the project's files and {@code extraFiles} (files named on the command line: each a
+     * dataset of its own, such as a generated network or another curator's export, that may
+     * describe its own sources in a {@code graph/sources} block, which joins data/sources.ttl's;
+     * other reserved graphs are refused).
+     *
+     * <p>The files, and the pieces of a large TriG file, are parsed side by side by one worker per
+     * core (issue 17: one parser thread was the limit of the parse, the second core mostly idle);
+     * this thread takes their statements file by file in the order below, so that every check and
+     * every message is as if they were parsed one after another.
      */
-    public void addExtraFile(ParsedInputs parsed, Path p) {
-        addFactFile(parsed, p, true);
+    public ParsedInputs parseAll(List<Path> extraFiles) {
+        int workers = Runtime.getRuntime().availableProcessors();
+        List<Path> all = new ArrayList<>(files.all());
+        all.addAll(extraFiles);
+        uris = new UriNodeCache(nodeCacheSize(all.stream().mapToLong(InputParser::sizeOf).sum()));
+        try (ParallelParse pool = new ParallelParse(workers, Runtime.getRuntime().maxMemory() / BYTES_PER_WAITING_STATEMENT)) {
+            ParallelParse.Piece ontologyPiece = submitWhole(pool, files.ontology());
+            ParallelParse.Piece shapesPiece = submitWhole(pool, files.shapes());
+            ParallelParse.Piece sourcesPiece = submitWhole(pool, files.sources());
+            // Cutting a large file needs a scan of it (a second, cold): on a thread of its own, while
+            // the workers parse the files before it. Pieces are submitted in the order they are taken.
+            CompletableFuture<List<FilePieces>> submitting = Daemon.supply("chipgraph-parse-cuts", () -> {
+                List<FilePieces> facts = new ArrayList<>();
+                for (Path p : files.factFiles())
+                    facts.add(submit(pool, p, workers, false));
+                for (Path p : extraFiles)
+                    facts.add(submit(pool, p, workers, true));
+                return facts;
+            });
+
+            Graph ontology = takeGraph(pool, ontologyPiece, files.ontology());
+            Graph shapes = takeGraph(pool, shapesPiece, files.shapes());
+            ParsedInputs parsed = new ParsedInputs(ontology, shapes, files.display(files.ontology()));
+            parsed.noteSubjects(ontology, files.display(files.ontology()));
+
+            // The source register is plain Turtle; it becomes the graph of sources.
+            Graph sources = takeGraph(pool, sourcesPiece, files.sources());
+            parsed.noteSubjects(sources, files.display(files.sources()));
+            parsed.integrity.noteFile(files.display(files.sources()), sources);
+            parsed.noteDataFile(files.display(files.sources()), files.sources());
+            sources.find().forEachRemaining(t -> parsed.data.add(Chipgraph.GRAPH_SOURCES, t.getSubject(), t.getPredicate(), t.getObject()));
+
+            for (FilePieces f : Daemon.join(submitting))
+                takeFactFile(parsed, pool, f);
+            return parsed;
+        }
     }
 
-    static final int ASYNC_CHUNK = 1_000, ASYNC_QUEUE = 100;
+    /**
+     * Heap per statement waiting in a parsed piece that is not yet taken: the pieces waiting may
+     * hold a 2,048th of the heap in statements (2 million at -Xmx4g, about 70 MB).
+     */
+    private static final long BYTES_PER_WAITING_STATEMENT = 2_048;
+    /** A TriG file is cut into pieces (one per worker) when each would be at least this large. */
+    static final long MIN_PIECE_BYTES = 2L << 20;
 
-    private void addFactFile(ParsedInputs parsed, Path p, boolean mayDescribeSources) {
+    /** A fact file and the pieces it is parsed in (one unless it is a large TriG file). */
+    private record FilePieces(Path path, boolean mayDescribeSources, List<ParallelParse.Piece> pieces) {}
+
+    private ParallelParse.Piece submitWhole(ParallelParse pool, Path p) {
+        return pool.submit(sink -> parserBuilder(p, uris.factory()).build().parse(sink));
+    }
+
+    private FilePieces submit(ParallelParse pool, Path p, int workers, boolean mayDescribeSources) {
+        List<TriGCuts.Piece> cuts = cuts(p, workers);
+        if (cuts.size() == 1)
+            return new FilePieces(p, mayDescribeSources, List.of(submitWhole(pool, p)));
+        List<ParallelParse.Piece> pieces = new ArrayList<>();
+        String base = IRILib.filenameToIRI(p.toString());
+        for (int k = 0; k < cuts.size(); k++) {
+            TriGCuts.Piece cut = cuts.get(k);
+            boolean first = k == 0;
+            pieces.add(pool.submit(sink -> {
+                if (first)
+                    checkUtf8(p, files.display(p));   // once, for the whole file
+                try (InputStream in = cut.open(p)) {
+                    RDFParser.source(in).base(base).lang(Lang.TRIG).context(parserContext()).errorHandler(new FailFast(files.display(p)))
+                            .factory(uris.factory())
+                            .build().parse(sink);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }));
+        }
+        return new FilePieces(p, mayDescribeSources, pieces);
+    }
+
+    /** The pieces to parse a file in: several for a large TriG file that can be cut, else the whole file. */
+    private static List<TriGCuts.Piece> cuts(Path p, int workers) {
+        try {
+            long size = Files.size(p);
+            int parts = (int) Math.min(workers, size / MIN_PIECE_BYTES);
+            if (parts < 2 || !RDFLanguages.sameLang(langOf(p), Lang.TRIG))
+                return List.of(new TriGCuts.Piece(0, size, new byte[0]));
+            return TriGCuts.plan(p, parts);
+        } catch (IOException e) {
+            return List.of(new TriGCuts.Piece(0, 0, new byte[0]));   // the whole-file parse reports the unreadable file
+        }
+    }
+
+    private Graph takeGraph(ParallelParse pool, ParallelParse.Piece piece, Path p) {
+        Graph g = GraphFactory.createDefaultGraph();
+        parse(p, files.display(p), () -> pool.take(piece, StreamRDFLib.graph(g)));
+        IntegrityChecks.checkNotEmpty(files.display(p), g.size());
+        return g;
+    }
+
+    /** Take one fact file (TriG); every triple must sit inside a GRAPH block naming its source. */
+    private void takeFactFile(ParsedInputs parsed, ParallelParse pool, FilePieces f) {
+        Path p = f.path();
         String name = files.display(p);
-        // Straight into the loader's dataset as the parser goes: no copy of the file in between.
-        FactFileSink sink = new FactFileSink(parsed, name, mayDescribeSources);
-        // The parser runs on a thread of its own and hands over statements in chunks: parsing and
-        // storing them, each about half of the work, go on side by side (issue 17). Small chunks:
-        // Jena's default (100,000 statements, 10 chunks queued) keeps a million statements alive
-        // between the threads, long enough to reach the old generation, and the collector's work
-        // made the parse a third slower (scale 100: 9.97 s against 7.33 s with 1,000 x 100, count only).
-        parse(p, name, () -> AsyncParser.of(parserBuilder(p)).setChunkSize(ASYNC_CHUNK).setQueueSize(ASYNC_QUEUE).asyncParseSources(sink));
+        // Straight into the loader's dataset as the statements come: no copy of the file in between.
+        FactFileSink sink = new FactFileSink(parsed, name, f.mayDescribeSources());
+        parse(p, name, () -> {
+            try {
+                for (ParallelParse.Piece piece : f.pieces())
+                    pool.take(piece, sink);
+            } catch (RuntimeException | Error e) {
+                if (f.pieces().size() == 1)
+                    throw e;
+                // A file parsed in pieces reports its error as a parse of the whole file does (the
+                // same line and column): parse it again, past the statements already taken. (Should
+                // the whole parse succeed, a cut was wrong and its statements are the ones kept.)
+                parserBuilder(p, uris.factory()).build().parse(new SkipFirst(sink.statements, sink));
+            }
+        });
         HaltPoint.reached(HaltPoint.PARSE);
         IntegrityChecks.checkNotEmpty(name, sink.statements);
         if (sink.outside > 0)
@@ -94,6 +192,20 @@ public final class InputParser {
             throw new LoadException(LoadException.INPUT, name + ": graph <" + sink.reserved.getURI()
                     + "> is reserved for the loader; put facts in the graph of their source");
         parsed.noteDataFile(name, p);
+    }
+
+    /** Passes on the statements after the first {@code skip}. */
+    private static final class SkipFirst extends StreamRDFBase {
+        private long skip;
+        private final StreamRDF to;
+
+        SkipFirst(long skip, StreamRDF to) {
+            this.skip = skip;
+            this.to = to;
+        }
+
+        @Override public void triple(Triple t) { if (skip > 0) skip--; else to.triple(t); }
+        @Override public void quad(Quad q) { if (skip > 0) skip--; else to.quad(q); }
     }
 
     /**
@@ -145,6 +257,7 @@ public final class InputParser {
                || g.equals(Chipgraph.GRAPH_SOURCES) || g.equals(Quad.defaultGraphIRI);
     }
 
+    /** One file on its own, on this thread (a test's way to look at the parser's nodes). */
     Graph parseGraph(Path p) {
         Graph g = GraphFactory.createDefaultGraph();
         parse(p, files.display(p), () -> parser(p).parse(g));
@@ -180,13 +293,16 @@ public final class InputParser {
     }
 
     private RDFParserBuilder parserBuilder(Path p) {
+        return parserBuilder(p, new FactoryRDFCaching(nodeCacheSize(p), SyntaxLabels.createLabelToNode()));
+    }
+
+    private RDFParserBuilder parserBuilder(Path p, FactoryRDF terms) {
         String name = files.display(p);
         checkUtf8(p, name);
         Lang lang = langOf(p);
         if (RDFLanguages.sameLang(lang, Lang.JSONLD))
             JsonLdCheck.check(p, name);
-        return RDFParser.source(p).lang(lang).context(parserContext()).errorHandler(new FailFast(name))
-                .factory(new FactoryRDFCaching(nodeCacheSize(p), SyntaxLabels.createLabelToNode()));
+        return RDFParser.source(p).lang(lang).context(parserContext()).errorHandler(new FailFast(name)).factory(terms);
     }
 
     /**
@@ -196,12 +312,18 @@ public final class InputParser {
      * after collection, and the parse 12.0 s instead of 12.5 s.
      */
     static int nodeCacheSize(Path p) {
-        long bytes;
+        return nodeCacheSize(sizeOf(p));
+    }
+
+    private static long sizeOf(Path p) {
         try {
-            bytes = Files.size(p);
+            return Files.size(p);
         } catch (IOException e) {
-            bytes = 0;   // the parse reports the unreadable file
+            return 0;   // the parse reports the unreadable file
         }
+    }
+
+    static int nodeCacheSize(long bytes) {
         return (int) Math.min(1 << 20, Math.max(FactoryRDFCaching.DftNodeCacheSize, bytes / 64));
     }
 

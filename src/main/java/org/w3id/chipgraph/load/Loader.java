@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -18,7 +19,9 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.TDB2;
 import org.apache.jena.vocabulary.RDF;
+import org.slf4j.LoggerFactory;
 import org.w3id.chipgraph.Chipgraph;
+import org.w3id.chipgraph.Daemon;
 import org.w3id.chipgraph.HaltPoint;
 import org.w3id.chipgraph.reason.DependencyGraphFile;
 import org.w3id.chipgraph.reason.DependencyIndex;
@@ -110,13 +113,15 @@ public final class Loader {
         }
 
         progress.step("parsing " + (files.all().size() + extraFactFiles.size()) + " files");
-        InputParser parser = new InputParser(files);
-        ParsedInputs in = parser.parseAll();
-        for (Path p : extraFactFiles)
-            parser.addExtraFile(in, p);
-        RuleSet rules = rules();
+        // Logging is bound here, on one thread: SLF4J bound from several threads at once (the
+        // parsers', the rules') prints a warning about replayed calls.
+        LoggerFactory.getILoggerFactory();
+        // The rules are read beside the parse (their SPARQL parse is independent of the data).
+        CompletableFuture<RuleSet> readingRules = Daemon.supply("chipgraph-rules", this::rules);
+        ParsedInputs in = new InputParser(files).parseAll(extraFactFiles);
+        RuleSet rules = Daemon.join(readingRules);
         progress.detail("%d ontology triples, %d fact/claim/source quads in %d graphs, %d rules",
-                in.ontology().size(), in.data().stream().count(), countGraphs(in.data()), rules.rules().size());
+                in.ontology().size(), countQuads(in.data()), countGraphs(in.data()), rules.rules().size());
 
         Set<String> curated = stages.isEmpty() ? null : typedEntities(in.data());
         for (OpenDataStage stage : stages) {
@@ -274,6 +279,13 @@ public final class Loader {
         out.printf("Loaded %d triples (%d asserted, %d inferred) into %s in %.1f s%n",
                 all, all - inferred, inferred, version, millis / 1000.0);
         return new LoadReport(version, counts, all - inferred, inferred, p.inference().perRule(), millis);
+    }
+
+    /** The dataset's statements, graph by graph (each knows its size; iterating 2.6 million quads took 0.1-0.5 s). */
+    private static long countQuads(DatasetGraph dsg) {
+        long[] n = {dsg.getDefaultGraph().size()};
+        dsg.listGraphNodes().forEachRemaining(g -> n[0] += dsg.getGraph(g).size());
+        return n[0];
     }
 
     private static long countGraphs(DatasetGraph dsg) {

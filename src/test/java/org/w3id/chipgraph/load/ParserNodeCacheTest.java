@@ -61,4 +61,42 @@ class ParserNodeCacheTest {
         assertEquals(bytes / 64, InputParser.nodeCacheSize(large));
         assertTrue(InputParser.nodeCacheSize(large) <= 1 << 20);
     }
+
+    @Test
+    void theFilesParsedSideBySideShareOneNodePerIri() {
+        ParsedInputs in = new InputParser(InputFiles.in(TestGraph.PROJECT)).parseAll();
+        Node huawei = NodeFactory.createURI("https://w3id.org/chipgraph/id/huawei");
+        List<Node> mentions = new ArrayList<>();
+        java.util.Set<Node> graphs = new java.util.HashSet<>();
+        in.data().find(Node.ANY, Node.ANY, Node.ANY, huawei).forEachRemaining(q -> {
+            mentions.add(q.getObject());
+            graphs.add(q.getGraph());
+        });
+        in.data().find(Node.ANY, huawei, Node.ANY, Node.ANY).forEachRemaining(q -> mentions.add(q.getSubject()));
+        assertTrue(graphs.size() > 5, "Huawei is named in many sources' graphs: " + graphs.size());
+        for (Node m : mentions)
+            assertSame(mentions.get(0), m, "one node for every mention, in every file");
+    }
+
+    @Test
+    void theSharedCacheGivesEachThreadTheNodeOfItsIri() throws Exception {
+        UriNodeCache cache = new UriNodeCache(64);   // small: many IRIs share a slot
+        List<Thread> threads = new ArrayList<>();
+        List<String> wrong = java.util.Collections.synchronizedList(new ArrayList<>());
+        for (int t = 0; t < 4; t++) {
+            threads.add(new Thread(() -> {
+                for (int i = 0; i < 200_000; i++) {
+                    String iri = "http://example.org/n" + (i % 1_000);
+                    Node n = cache.uri(iri);
+                    if (!n.isURI() || !n.getURI().equals(iri))
+                        wrong.add(iri + " -> " + n);
+                }
+            }));
+        }
+        threads.forEach(Thread::start);
+        for (Thread t : threads)
+            t.join();
+        assertEquals(List.of(), wrong);
+        assertSame(cache.uri("http://example.org/n7"), cache.uri("http://example.org/n7"));
+    }
 }

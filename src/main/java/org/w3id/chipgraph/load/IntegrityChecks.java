@@ -2,6 +2,7 @@ package org.w3id.chipgraph.load;
 
 import org.w3id.chipgraph.input.LoadException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -46,12 +47,17 @@ final class IntegrityChecks {
     private final String ontologyFile;
     /** Each /id/ IRI used as an object: the first file, subject and property that used it. */
     private final Map<Node, Use> references = new LinkedHashMap<>();
-    /** Each subject's label per language, with the file that gave it first. */
-    private final Map<Node, Map<String, Label>> labels = new HashMap<>();
+    /**
+     * Each subject's first label per language, with the file that gave it: a {@link Label}, or an
+     * array of them for a subject labelled in several languages (not a map per subject: at a
+     * million edges those maps were a tenth of the objects the parse keeps).
+     */
+    private final Map<Node, Object> labels = new HashMap<>();
     private final List<String> problems = new ArrayList<>();
 
     private record Use(String file, Node subject, Node property) {}
-    private record Label(Node value, String file) {}
+    /** A subject's first label in a language; value null once a conflict in that language has been reported. */
+    private record Label(String lang, Node value, String file) {}
 
     IntegrityChecks(Graph ontology, String ontologyFile) {
         this.ontologyFile = ontologyFile;
@@ -106,19 +112,46 @@ final class IntegrityChecks {
 
     private void noteLabel(String file, Node s, Node label) {
         String lang = label.getLiteralLanguage().toLowerCase(Locale.ROOT);
-        Map<String, Label> perLang = labels.computeIfAbsent(s, k -> new HashMap<>());
-        Label first = perLang.get(lang);
+        Object seen = labels.get(s);
+        Label first = inLanguage(seen, lang);
         if (first == null) {
-            perLang.put(lang, new Label(label, file));
+            labels.put(s, with(seen, new Label(lang, label, file)));
             return;
         }
-        if (first.value().equals(label) || first.value() == null)
+        if (first.value() == null || first.value().equals(label))
             return;
         problems.add(file + ": " + ShaclGate.fmt(s) + " rdfs:label: conflicting labels in '" + lang + "': "
                 + ShaclGate.fmt(first.value()) + " (" + first.file() + ") and " + ShaclGate.fmt(label) + " (" + file + ")"
                 + "; an entity has one rdfs:label per language, other names go in skos:altLabel");
         // Report a subject's conflict in a language once.
-        perLang.put(lang, new Label(null, file));
+        labels.put(s, replaced(seen, first, new Label(lang, null, file)));
+    }
+
+    private static Label inLanguage(Object seen, String lang) {
+        if (seen instanceof Label l)
+            return l.lang().equals(lang) ? l : null;
+        if (seen instanceof Label[] all)
+            for (Label l : all)
+                if (l.lang().equals(lang)) return l;
+        return null;
+    }
+
+    private static Object with(Object seen, Label added) {
+        if (seen == null)
+            return added;
+        Label[] before = seen instanceof Label l ? new Label[] {l} : (Label[]) seen;
+        Label[] after = Arrays.copyOf(before, before.length + 1);
+        after[before.length] = added;
+        return after;
+    }
+
+    private static Object replaced(Object seen, Label old, Label by) {
+        if (seen instanceof Label)
+            return by;
+        Label[] all = ((Label[]) seen).clone();
+        for (int i = 0; i < all.length; i++)
+            if (all[i] == old) all[i] = by;
+        return all;
     }
 
     /** Everything that needs all files: dangling references. Throws with every problem found. */

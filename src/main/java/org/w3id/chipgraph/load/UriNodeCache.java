@@ -1,5 +1,9 @@
 package org.w3id.chipgraph.load;
 
+import java.util.Objects;
+import java.util.function.Supplier;
+
+import org.apache.jena.datatypes.RDFDatatype;
 import org.apache.jena.graph.Node;
 import org.apache.jena.riot.system.FactoryRDF;
 import org.apache.jena.riot.system.FactoryRDFCaching;
@@ -7,42 +11,78 @@ import org.apache.jena.riot.system.RiotLib;
 import org.apache.jena.riot.system.SyntaxLabels;
 
 /**
- * The parsers' cache of IRI nodes, shared by the parsers that work side by side, so that an IRI
- * written in many files, or in several pieces of one file, is one node in memory. Jena's cache
- * is one per parser and not safe to share between threads (its keys and values are two arrays,
- * and a reader could see one slot's key with another's value); this one keeps only the nodes,
- * and a node carries its IRI: a reader sees a whole node or none, and a lost race costs one
- * duplicate node, never a wrong one.
+ * The parsers' cache of terms, shared by the parsers that work side by side, so that an IRI or a
+ * literal written many times, in many files or in several pieces of one file, is one node in
+ * memory. Literals too (Jena caches IRIs only): at a million edges more than half of the
+ * literals repeat one already parsed (shares, dates), and each is four objects that every
+ * collection during the parse copies. Jena's cache is one per parser and not safe to share
+ * between threads (its keys and values are two arrays, and a reader could see one slot's key
+ * with another's value); this one keeps only the nodes, and a node carries what it was made
+ * from: a reader sees a whole node or none, and a lost race costs one duplicate node, never a
+ * wrong one. (A node's fields are final or reached through one, so a node read from the array
+ * is seen whole.)
  */
 final class UriNodeCache {
-    private final Node[] slots;
+    private final Node[] uris, literals;
     private final int mask;
 
-    /** At least {@code size} slots (a power of two). */
+    /** At least {@code size} slots (a power of two) for IRIs, as many for literals. */
     UriNodeCache(int size) {
         int n = Integer.highestOneBit(Math.max(16, size - 1)) << 1;
-        slots = new Node[n];
+        uris = new Node[n];
+        literals = new Node[n];
         mask = n - 1;
     }
 
+    private int slot(int h) {
+        return (h ^ (h >>> 16)) & mask;
+    }
+
     Node uri(String iri) {
-        int h = iri.hashCode();
-        int i = (h ^ (h >>> 16)) & mask;
-        Node cached = slots[i];
+        int i = slot(iri.hashCode());
+        Node cached = uris[i];
         if (cached != null && cached.getURI().equals(iri))
             return cached;
         Node made = RiotLib.createIRIorBNode(iri);   // "<_:label>" is a blank node: not kept
         if (made.isURI())
-            slots[i] = made;
+            uris[i] = made;
         return made;
     }
 
-    /** A factory of terms for one parser: its own blank node labels, this cache's IRIs (and Jena's few constants). */
+    /** The literal of this lexical form and datatype or language tag ("" for none): the one kept, or {@code make}'s. */
+    Node literal(String lexical, RDFDatatype datatype, String lang, Supplier<Node> make) {
+        int i = slot(lexical.hashCode() * 31 + (datatype != null ? datatype.getURI().hashCode() : lang.hashCode()));
+        Node cached = literals[i];
+        if (cached != null && cached.getLiteralLexicalForm().equals(lexical)
+                && (datatype != null ? Objects.equals(cached.getLiteralDatatype(), datatype) && cached.getLiteralLanguage().isEmpty()
+                                     : cached.getLiteralLanguage().equals(lang)))
+            return cached;
+        Node made = make.get();
+        literals[i] = made;
+        return made;
+    }
+
+    /** A factory of terms for one parser: its own blank node labels, this cache's IRIs and literals. */
     FactoryRDF factory() {
         return new FactoryRDFCaching(1, SyntaxLabels.createLabelToNode()) {
             @Override
             public Node createURI(String uriStr) {
                 return uri(uriStr);
+            }
+
+            @Override
+            public Node createTypedLiteral(String lexical, RDFDatatype datatype) {
+                return literal(lexical, datatype, "", () -> super.createTypedLiteral(lexical, datatype));
+            }
+
+            @Override
+            public Node createLangLiteral(String lexical, String langTag) {
+                return literal(lexical, null, langTag, () -> super.createLangLiteral(lexical, langTag));
+            }
+
+            @Override
+            public Node createStringLiteral(String lexical) {
+                return literal(lexical, org.apache.jena.datatypes.xsd.XSDDatatype.XSDstring, "", () -> super.createStringLiteral(lexical));
             }
         };
     }

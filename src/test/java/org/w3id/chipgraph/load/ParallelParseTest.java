@@ -122,6 +122,44 @@ class ParallelParseTest {
     }
 
     @Test
+    void manyPiecesOfRandomSizesAndSpeedsAllArriveInOrder() throws Exception {
+        java.util.Random random = new java.util.Random(17);
+        for (int round = 0; round < 20; round++) {
+            int pieces = 1 + random.nextInt(12), workers = 1 + random.nextInt(4);
+            int[] sizes = new int[pieces];
+            for (int k = 0; k < pieces; k++)
+                sizes[k] = random.nextInt(4) == 0 ? 0 : random.nextInt(250_000);
+            long[] seenPerPiece = new long[pieces];
+            try (ParallelParse pool = new ParallelParse(workers, random.nextInt(300_000))) {
+                List<ParallelParse.Piece> submitted = new ArrayList<>();
+                for (int k = 0; k < pieces; k++) {
+                    int piece = k, n = sizes[k];
+                    boolean slow = random.nextBoolean();
+                    submitted.add(pool.submit(sink -> {
+                        for (int i = 0; i < n; i++) {
+                            sink.triple(t(piece, i));
+                            if (slow && i % 50_000 == 0) Thread.onSpinWait();
+                        }
+                    }));
+                }
+                for (int k = 0; k < pieces; k++) {
+                    int piece = k;
+                    long[] next = {0};
+                    pool.take(submitted.get(k), new StreamRDFBase() {
+                        @Override public void triple(Triple t) {
+                            assertEquals("p" + piece, t.getSubject().getLocalName());
+                            assertEquals(Long.toString(next[0]++), t.getObject().getLiteralLexicalForm());
+                            seenPerPiece[piece]++;
+                        }
+                    });
+                }
+            }
+            for (int k = 0; k < pieces; k++)
+                assertEquals(sizes[k], seenPerPiece[k], "round " + round + ", piece " + k);
+        }
+    }
+
+    @Test
     void aLargeFileParsedInPiecesGivesTheWholeParseAndItsErrorLines() throws Exception {
         // About 5 MB of graph blocks: cut in pieces on a machine with two cores or more.
         StringBuilder b = new StringBuilder("@prefix ex: <http://example.org/> .\n@prefix src: <https://w3id.org/chipgraph/id/source/> .\n");

@@ -85,11 +85,17 @@ class ParserNodeCacheTest {
         List<String> wrong = java.util.Collections.synchronizedList(new ArrayList<>());
         for (int t = 0; t < 4; t++) {
             threads.add(new Thread(() -> {
+                var terms = cache.factory();
                 for (int i = 0; i < 200_000; i++) {
                     String iri = "http://example.org/n" + (i % 1_000);
                     Node n = cache.uri(iri);
                     if (!n.isURI() || !n.getURI().equals(iri))
                         wrong.add(iri + " -> " + n);
+                    String lex = Integer.toString(i % 1_000);
+                    Node lit = i % 2 == 0 ? terms.createLangLiteral(lex, "en") : terms.createTypedLiteral(lex,
+                            org.apache.jena.datatypes.xsd.XSDDatatype.XSDdecimal);
+                    if (!lit.getLiteralLexicalForm().equals(lex) || (i % 2 == 0) != lit.getLiteralLanguage().equals("en"))
+                        wrong.add(lex + " -> " + lit);
                 }
             }));
         }
@@ -98,5 +104,29 @@ class ParserNodeCacheTest {
             t.join();
         assertEquals(List.of(), wrong);
         assertSame(cache.uri("http://example.org/n7"), cache.uri("http://example.org/n7"));
+    }
+
+    @Test
+    void aRepeatedLiteralIsOneNodeAndLiteralsThatDifferStayApart() {
+        UriNodeCache cache = new UriNodeCache(1 << 10);
+        var terms = cache.factory();
+        var decimal = org.apache.jena.datatypes.xsd.XSDDatatype.XSDdecimal;
+        var integer = org.apache.jena.datatypes.xsd.XSDDatatype.XSDinteger;
+        Node share = terms.createTypedLiteral("12.5", decimal);
+        assertSame(share, terms.createTypedLiteral("12.5", decimal));
+        assertSame(share, cache.factory().createTypedLiteral("12.5", decimal), "shared by every parser's factory");
+        assertEquals(NodeFactory.createLiteralDT("12.5", decimal), share);
+        Node en = terms.createLangLiteral("Ascend", "en");
+        assertSame(en, terms.createLangLiteral("Ascend", "en"));
+        List<Node> apart = List.of(share, terms.createTypedLiteral("125", integer), terms.createTypedLiteral("12.5", integer), en,
+                terms.createLangLiteral("Ascend", "ko"), terms.createStringLiteral("Ascend"), terms.createTypedLiteral("Ascend",
+                org.apache.jena.datatypes.xsd.XSDDatatype.XSDstring), terms.createURI("http://example.org/Ascend"));
+        assertEquals(NodeFactory.createLiteralLang("Ascend", "ko"), apart.get(4));
+        assertEquals(NodeFactory.createLiteralString("Ascend"), apart.get(5));
+        for (int i = 0; i < apart.size(); i++)
+            for (int j = i + 1; j < apart.size(); j++)
+                if (i != 5 || j != 6)   // "Ascend" and "Ascend"^^xsd:string are one term in RDF 1.1
+                    assertNotEquals(apart.get(i), apart.get(j), i + " vs " + j);
+        assertEquals(apart.get(5), apart.get(6));
     }
 }

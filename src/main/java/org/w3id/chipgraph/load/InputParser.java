@@ -45,8 +45,8 @@ import org.w3id.chipgraph.NoRemoteDocuments;
  */
 public final class InputParser {
     private final InputFiles files;
-    /** IRI nodes shared by the parsers of one {@link #parseAll}. */
-    private UriNodeCache uris;
+    /** IRI and literal nodes shared by the parsers of one {@link #parseAll}. */
+    private ParserTermCache terms;
 
     public InputParser(InputFiles files) {
         this.files = files;
@@ -71,7 +71,7 @@ public final class InputParser {
         int workers = Runtime.getRuntime().availableProcessors();
         List<Path> all = new ArrayList<>(files.all());
         all.addAll(extraFiles);
-        uris = new UriNodeCache(nodeCacheSize(all.stream().mapToLong(InputParser::sizeOf).sum()));
+        terms = new ParserTermCache(nodeCacheSize(all.stream().mapToLong(InputParser::sizeOf).sum()));
         try (ParallelParse pool = new ParallelParse(workers, Runtime.getRuntime().maxMemory() / BYTES_PER_WAITING_STATEMENT)) {
             ParallelParse.Piece ontologyPiece = submitWhole(pool, files.ontology());
             ParallelParse.Piece shapesPiece = submitWhole(pool, files.shapes());
@@ -117,7 +117,7 @@ public final class InputParser {
     private record FilePieces(Path path, boolean mayDescribeSources, List<ParallelParse.Piece> pieces) {}
 
     private ParallelParse.Piece submitWhole(ParallelParse pool, Path p) {
-        return pool.submit(sink -> parserBuilder(p, uris.factory()).build().parse(sink));
+        return pool.submit(sink -> parserBuilder(p, terms.factory()).build().parse(sink));
     }
 
     private FilePieces submit(ParallelParse pool, Path p, int workers, boolean mayDescribeSources) {
@@ -134,7 +134,7 @@ public final class InputParser {
                     checkUtf8(p, files.display(p));   // once, for the whole file
                 try (InputStream in = cut.open(p)) {
                     RDFParser.source(in).base(base).lang(Lang.TRIG).context(parserContext()).errorHandler(new FailFast(files.display(p)))
-                            .factory(uris.factory())
+                            .factory(terms.factory())
                             .build().parse(sink);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
@@ -180,7 +180,7 @@ public final class InputParser {
                 // A file parsed in pieces reports its error as a parse of the whole file does (the
                 // same line and column): parse it again, past the statements already taken. (Should
                 // the whole parse succeed, a cut was wrong and its statements are the ones kept.)
-                parserBuilder(p, uris.factory()).build().parse(new SkipFirst(sink.statements, sink));
+                parserBuilder(p, terms.factory()).build().parse(new SkipFirst(sink.statements, sink));
             }
         });
         HaltPoint.reached(HaltPoint.PARSE);

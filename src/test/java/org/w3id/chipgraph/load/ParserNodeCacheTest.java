@@ -80,7 +80,7 @@ class ParserNodeCacheTest {
 
     @Test
     void theSharedCacheGivesEachThreadTheNodeOfItsIri() throws Exception {
-        UriNodeCache cache = new UriNodeCache(64);   // small: many IRIs share a slot
+        ParserTermCache cache = new ParserTermCache(64);   // small: many IRIs share a slot
         List<Thread> threads = new ArrayList<>();
         List<String> wrong = java.util.Collections.synchronizedList(new ArrayList<>());
         for (int t = 0; t < 4; t++) {
@@ -108,7 +108,7 @@ class ParserNodeCacheTest {
 
     @Test
     void aRepeatedLiteralIsOneNodeAndLiteralsThatDifferStayApart() {
-        UriNodeCache cache = new UriNodeCache(1 << 10);
+        ParserTermCache cache = new ParserTermCache(1 << 10);
         var terms = cache.factory();
         var decimal = org.apache.jena.datatypes.xsd.XSDDatatype.XSDdecimal;
         var integer = org.apache.jena.datatypes.xsd.XSDDatatype.XSDinteger;

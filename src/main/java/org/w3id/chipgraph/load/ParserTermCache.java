@@ -22,12 +22,12 @@ import org.apache.jena.riot.system.SyntaxLabels;
  * wrong one. (A node's fields are final or reached through one, so a node read from the array
  * is seen whole.)
  */
-final class UriNodeCache {
+final class ParserTermCache {
     private final Node[] uris, literals;
     private final int mask;
 
     /** At least {@code size} slots (a power of two) for IRIs, as many for literals. */
-    UriNodeCache(int size) {
+    ParserTermCache(int size) {
         int n = Integer.highestOneBit(Math.max(16, size - 1)) << 1;
         uris = new Node[n];
         literals = new Node[n];

@@ -29,7 +29,6 @@ import org.apache.jena.riot.system.StreamRDFLib;
 import org.apache.jena.riot.system.ErrorHandler;
 import org.apache.jena.riot.system.FactoryRDF;
 import org.apache.jena.riot.system.FactoryRDFCaching;
-import org.apache.jena.riot.system.SyntaxLabels;
 import org.apache.jena.riot.system.StreamRDFBase;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.graph.GraphFactory;
@@ -150,10 +149,10 @@ public final class InputParser {
             long size = Files.size(p);
             int parts = (int) Math.min(workers, size / MIN_PIECE_BYTES);
             if (parts < 2 || !RDFLanguages.sameLang(langOf(p), Lang.TRIG))
-                return List.of(new TriGCuts.Piece(0, size, new byte[0]));
+                return TriGCuts.whole(size);
             return TriGCuts.plan(p, parts);
         } catch (IOException e) {
-            return List.of(new TriGCuts.Piece(0, 0, new byte[0]));   // the whole-file parse reports the unreadable file
+            return TriGCuts.whole(0);   // the whole-file parse reports the unreadable file
         }
     }
 
@@ -289,11 +288,7 @@ public final class InputParser {
     }
 
     private RDFParser parser(Path p) {
-        return parserBuilder(p).build();
-    }
-
-    private RDFParserBuilder parserBuilder(Path p) {
-        return parserBuilder(p, new FactoryRDFCaching(nodeCacheSize(p), SyntaxLabels.createLabelToNode()));
+        return parserBuilder(p, new ParserTermCache(nodeCacheSize(p)).factory()).build();
     }
 
     private RDFParserBuilder parserBuilder(Path p, FactoryRDF terms) {

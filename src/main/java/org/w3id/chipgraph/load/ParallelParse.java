@@ -59,28 +59,30 @@ final class ParallelParse implements AutoCloseable {
     Piece submit(Consumer<StreamRDF> parse) {
         Piece piece = new Piece();
         workers.execute(() -> {
-            Throwable failure = null;
-            ChunkSink sink = new ChunkSink(piece);
-            try {
-                parse.accept(sink);
-            } catch (Throwable e) {
-                failure = e;
-            }
-            try {
-                sink.handOver();   // the statements before a failure too, as a parse on this thread would have given them
-            } catch (CancellationException e) {
-                failure = failure != null ? failure : e;
-            }
-            lock.lock();
-            try {
+            Throwable failure = parseInto(piece, parse);
+            change(() -> {
                 piece.error = failure;
                 piece.done = true;
-                changed.signalAll();
-            } finally {
-                lock.unlock();
-            }
+            });
         });
         return piece;
+    }
+
+    /** Runs one parse on this worker, its statements into the piece's chunks; what it threw, or null. */
+    private Throwable parseInto(Piece piece, Consumer<StreamRDF> parse) {
+        Throwable failure = null;
+        ChunkSink sink = new ChunkSink(piece);
+        try {
+            parse.accept(sink);
+        } catch (Throwable e) {
+            failure = e;
+        }
+        try {
+            sink.handOver();   // the statements before a failure too, as a parse on this thread would have given them
+        } catch (CancellationException e) {
+            failure = failure != null ? failure : e;
+        }
+        return failure;
     }
 
     /**
@@ -88,13 +90,7 @@ final class ParallelParse implements AutoCloseable {
      * its parse threw, as it was thrown (after the statements before the failure).
      */
     void take(Piece piece, StreamRDF sink) {
-        lock.lock();
-        try {
-            current = piece;
-            changed.signalAll();
-        } finally {
-            lock.unlock();
-        }
+        change(() -> current = piece);
         while (true) {
             List<Object> chunk;
             lock.lock();
@@ -146,14 +142,19 @@ final class ParallelParse implements AutoCloseable {
     /** Stops every parse still running or waiting; their statements are dropped. */
     @Override
     public void close() {
+        change(() -> cancelled = true);
+        workers.shutdownNow();
+    }
+
+    /** Changes the shared state under the lock and wakes whoever waits on it. */
+    private void change(Runnable update) {
         lock.lock();
         try {
-            cancelled = true;
+            update.run();
             changed.signalAll();
         } finally {
             lock.unlock();
         }
-        workers.shutdownNow();
     }
 
     /** Collects a worker's statements into chunks for {@link #take}. */

@@ -1,14 +1,18 @@
 package org.w3id.chipgraph.load;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
+import java.io.SequenceInputStream;
 import java.nio.MappedByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+
+import org.apache.commons.io.input.BoundedInputStream;
 
 /**
  * Where a large TriG file can be cut so that its pieces parse side by side (issue 17: one parser
@@ -30,8 +34,8 @@ final class TriGCuts {
         InputStream open(Path file) throws IOException {
             FileChannel ch = FileChannel.open(file);
             ch.position(start);
-            InputStream body = new RangeStream(ch, end - start);
-            return directives.length == 0 ? body : new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(directives), body);
+            InputStream body = BoundedInputStream.builder().setInputStream(Channels.newInputStream(ch)).setMaxCount(end - start).get();
+            return directives.length == 0 ? body : new SequenceInputStream(new ByteArrayInputStream(directives), body);
         }
     }
 
@@ -62,7 +66,8 @@ final class TriGCuts {
         }
     }
 
-    private static List<Piece> whole(long length) {
+    /** The whole file as one piece. */
+    static List<Piece> whole(long length) {
         return List.of(new Piece(0, length, new byte[0]));
     }
 
@@ -77,7 +82,7 @@ final class TriGCuts {
         byte[] pieceDirectives = new byte[0];
         for (int next = 1; next < parts; ) {
             int cutAt = scanToNextCut();
-            if (cutAt < 0)
+            if (cutAt == NO_CUT)
                 break;   // the end, or given up: no further cut
             if (cutAt >= (long) size * next / parts && cutAt < size) {
                 pieces.add(new Piece(pieceStart, cutAt, pieceDirectives));
@@ -92,9 +97,9 @@ final class TriGCuts {
         return pieces;
     }
 
-    private static final int END = -1, GIVE_UP = -2;
+    private static final int NO_CUT = -1;
 
-    /** Scans on; returns the offset of the next cut, END at the end of the file, GIVE_UP. */
+    /** Scans on; returns the offset of the next cut, or NO_CUT at the end of the file or where the scan gives up. */
     private int scanToNextCut() {
         while (i < size) {
             byte b = buf.get(i);
@@ -102,26 +107,26 @@ final class TriGCuts {
                 case '#' -> skipComment();
                 case '<' -> {
                     if (i + 1 < size && buf.get(i + 1) == '<')
-                        return GIVE_UP;             // a triple term
-                    if (!skipIri()) return GIVE_UP;
+                        return NO_CUT;             // a triple term
+                    if (!skipIri()) return NO_CUT;
                 }
                 case '"', '\'' -> {
-                    if (!skipString(b)) return GIVE_UP;
+                    if (!skipString(b)) return NO_CUT;
                 }
                 case '\\' -> i += 2;                // an escaped character in a local name
                 case '{' -> {
                     if (i + 1 < size && buf.get(i + 1) == '|')
-                        return GIVE_UP;             // an annotation
+                        return NO_CUT;             // an annotation
                     depth++;
                     i++;
                 }
                 case '}' -> {
                     if (i > 0 && buf.get(i - 1) == '|')
-                        return GIVE_UP;
+                        return NO_CUT;
                     depth--;
                     i++;
                     if (depth < 0)
-                        return GIVE_UP;
+                        return NO_CUT;
                     if (depth == 0) {
                         int cut = lineEndAfterBlock();
                         if (cut >= 0) {
@@ -132,30 +137,28 @@ final class TriGCuts {
                 }
                 case '_' -> {
                     if (i + 1 < size && buf.get(i + 1) == ':')
-                        return GIVE_UP;             // a blank node label: its scope is the file
+                        return NO_CUT;             // a blank node label: its scope is the file
                     i++;
                 }
                 case '@' -> {
-                    if (!atKeyword(i + 1)) {
+                    if (wordIs(i + 1, "prefix") || wordIs(i + 1, "base")) {
+                        if (!directive(i + 1)) return NO_CUT;
+                    } else if (wordIs(i + 1, "version")) {
+                        return NO_CUT;
+                    } else {
                         i++;                        // a language tag
-                    } else if (!directive(i + 1)) {
-                        return GIVE_UP;
                     }
                 }
                 default -> {
                     if (depth == 0 && isLetter(b) && wordStart(i)) {
-                        if (!keyword()) return GIVE_UP;
+                        if (!keyword()) return NO_CUT;
                     } else {
                         i++;
                     }
                 }
             }
         }
-        return END;
-    }
-
-    private boolean atKeyword(int at) {
-        return wordIs(at, "prefix") || wordIs(at, "base") || wordIs(at, "version");
+        return NO_CUT;
     }
 
     /** At a word at the top level: a PREFIX or BASE directive is recorded; VERSION gives up; another word is skipped. */
@@ -172,7 +175,7 @@ final class TriGCuts {
     private boolean directive(int word) {
         boolean at = word > 0 && buf.get(word - 1) == '@';
         int start = at ? word - 1 : word;
-        if (depth != 0 || wordIs(word, "version") || wordIsIgnoreCase(word, "version"))
+        if (depth != 0)
             return false;
         i = word;
         while (i < size && buf.get(i) != '<') {
@@ -279,38 +282,5 @@ final class TriGCuts {
         if (k < size && buf.get(k) == '\n')
             return k + 1;
         return -1;
-    }
-
-    /** Up to {@code remaining} bytes of a channel, closing it at the end. */
-    private static final class RangeStream extends InputStream {
-        private final FileChannel ch;
-        private long remaining;
-        private final ByteBuffer one = ByteBuffer.allocate(1);
-
-        RangeStream(FileChannel ch, long remaining) {
-            this.ch = ch;
-            this.remaining = remaining;
-        }
-
-        @Override
-        public int read() throws IOException {
-            one.clear();
-            return read(one.array(), 0, 1) < 0 ? -1 : one.array()[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            if (remaining <= 0)
-                return -1;
-            int n = ch.read(ByteBuffer.wrap(b, off, (int) Math.min(len, remaining)));
-            if (n > 0)
-                remaining -= n;
-            return n;
-        }
-
-        @Override
-        public void close() throws IOException {
-            ch.close();
-        }
     }
 }

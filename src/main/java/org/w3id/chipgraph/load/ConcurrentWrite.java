@@ -1,27 +1,26 @@
 package org.w3id.chipgraph.load;
 
 import java.nio.file.Path;
+import java.util.Iterator;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.function.Consumer;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.riot.system.StreamRDF;
-import org.apache.jena.riot.system.StreamRDFBase;
+import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.sparql.core.Quad;
-import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.sys.TDBInternal;
 import org.w3id.chipgraph.Chipgraph;
 import org.w3id.chipgraph.Daemon;
 import org.w3id.chipgraph.HaltPoint;
 import org.w3id.chipgraph.store.BulkWriter;
+import org.w3id.chipgraph.store.IndexOrderWriter;
 
 /**
  * Writes a new store version while validation and reasoning run: the asserted data (ontology,
  * facts, claims, sources) streams into the new TDB2 database on its own thread (through a bulk
- * loader, or one write transaction when small) as soon as it is parsed and checked, and the
+ * loader, or when small one write transaction that fills each index in key order) as soon as it is parsed and checked, and the
  * inferred triples and explanations follow once they exist. Writing
  * no longer waits for SHACL and the rules, nor they for it (issue 17: at scale 1 the cold store
  * writing alone took as long as Jena's whole bulk load). Nothing is published here: when either
@@ -37,51 +36,63 @@ final class ConcurrentWrite {
     private final String method;
 
     /**
-     * Below this many asserted quads the data is written in one write transaction as it streams:
-     * a TDB2 bulk loader sends nothing to its index threads until it holds a chunk of 100,000
-     * tuples, so for a small load all of its work would wait for the end (after reasoning).
+     * Below this many quads a batch is written in one write transaction as it streams, each index
+     * in key order: a TDB2 bulk loader sends nothing to its index threads until it holds a chunk of
+     * 100,000 tuples, so for a small load all of its work would wait for the end (after
+     * reasoning). When the asserted data is this large, everything goes through one bulk loader.
      */
     static final long TRANSACTION_BELOW = 100_000;
 
-    private ConcurrentWrite(ParsedInputs in, Path location, boolean small) {
+    /** Hands over the quads to write in batches: each call of {@code batch} is one, with its size. */
+    @FunctionalInterface
+    private interface Batches {
+        void produce(BatchSink batch);
+    }
+
+    @FunctionalInterface
+    private interface BatchSink {
+        void accept(Iterator<Quad> quads, long size);
+    }
+
+    private ConcurrentWrite(ParsedInputs in, Path location, long assertedCount, boolean small) {
         written = Daemon.supply("chipgraph-store-writer", () -> {
             long t0 = System.nanoTime();
             DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(location.toString());
             long[] waited = {0};
-            Consumer<StreamRDF> everything = s -> {
-                in.ontology().find().forEachRemaining(t -> s.quad(Quad.create(Chipgraph.GRAPH_ONTOLOGY, t)));
-                in.data().find().forEachRemaining(s::quad);
+            // Three batches: the asserted data now, the inferred triples and the explanations once they exist.
+            Batches everything = batch -> {
+                batch.accept(Iter.concat(
+                        Iter.map(in.ontology().find(), t -> Quad.create(Chipgraph.GRAPH_ONTOLOGY, t)),
+                        in.data().find()), assertedCount);
                 HaltPoint.reached(HaltPoint.WRITE);
                 long w = System.nanoTime();
                 Graph inf = inferred.join();
                 waited[0] = System.nanoTime() - w;
-                inf.find().forEachRemaining(t -> s.quad(Quad.create(Chipgraph.GRAPH_INFERRED, t)));
+                batch.accept(Iter.map(inf.find(), t -> Quad.create(Chipgraph.GRAPH_INFERRED, t)), inf.size());
                 w = System.nanoTime();
                 Graph expl = explanations.join();
                 waited[0] += System.nanoTime() - w;
                 if (expl != null)
-                    expl.find().forEachRemaining(t -> s.quad(Quad.create(Chipgraph.GRAPH_EXPLANATIONS, t)));
+                    batch.accept(Iter.map(expl.find(), t -> Quad.create(Chipgraph.GRAPH_EXPLANATIONS, t)), expl.size());
             };
             try {
-                return small ? inOneTransaction(dsg, everything) : BulkWriter.write(dsg, everything);
+                if (!small)
+                    return BulkWriter.write(dsg, s -> everything.produce((quads, size) -> quads.forEachRemaining(s::quad)));
+                // A small input can still infer many quads (a closure just under the limit, with its explanations).
+                long[] n = {0};
+                everything.produce((quads, size) -> n[0] += size < TRANSACTION_BELOW
+                        ? IndexOrderWriter.write(dsg, quads)
+                        : BulkWriter.write(dsg, s -> quads.forEachRemaining(s::quad)));
+                return n[0];
             } finally {
                 // Let go of the database files: the version is published, or discarded, by path.
                 TDBInternal.expel(dsg);
                 writingSeconds = (System.nanoTime() - t0 - waited[0]) / 1e9;
             }
         });
-        method = small ? "one write transaction" : "the TDB2 " + BulkWriter.loaderName() + " bulk loader";
-    }
-
-    private static long inOneTransaction(DatasetGraph dsg, Consumer<StreamRDF> producer) {
-        long[] n = {0};
-        Txn.executeWrite(dsg, () -> producer.accept(new StreamRDFBase() {
-            @Override public void quad(Quad q) {
-                dsg.add(q);
-                n[0]++;
-            }
-        }));
-        return n[0];
+        method = small ? "one write transaction per batch, each index in key order (a batch of 100,000 quads or more: the TDB2 "
+                         + BulkWriter.loaderName() + " bulk loader)"
+                       : "the TDB2 " + BulkWriter.loaderName() + " bulk loader";
     }
 
     /**
@@ -91,7 +102,7 @@ final class ConcurrentWrite {
     static ConcurrentWrite start(ParsedInputs in, Path location) {
         // Counting stops at the threshold: no pass over a large input just to learn that it is large.
         long asserted = in.ontology().size() + in.data().stream().limit(TRANSACTION_BELOW).count();
-        return new ConcurrentWrite(in, location, asserted < TRANSACTION_BELOW);
+        return new ConcurrentWrite(in, location, asserted, asserted < TRANSACTION_BELOW);
     }
 
     /** How the version is written, for the load's report. */

@@ -137,7 +137,7 @@ public final class BenchCommand implements Callable<Integer> {
         List<Double> total = new ArrayList<>(), heapPeak = new ArrayList<>();
         for (int r = 0; r < runs; r++) {
             db = dir.resolve("db-" + r);
-            var res = child("load-ours curated", loadHeap(), loadJvmOptions(), List.of("load-ours", "--project", project.toString(), "--db", db.toString()), null);
+            var res = child("load-ours curated", loadHeap(), loadJvmOptions(null), List.of("load-ours", "--project", project.toString(), "--db", db.toString()), null);
             JsonObject o = res.one();
             total.add(num(o, "seconds"));
             heapPeak.add(num(o, "peakHeap") / 1e6);
@@ -203,15 +203,28 @@ public final class BenchCommand implements Callable<Integer> {
     private List<String> loadJvm, loadJvmFile;
     private boolean aotUsed;
 
-    /** How our load's JVM was started, for the whole-load row's note. */
-    String loadJvmDescription() throws Exception {
+    /** How our load's JVM was started for a load of {@code file} (null: the curated data alone), for the whole-load row's note. */
+    String loadJvmDescription(Path file) throws Exception {
         loadJvmOptions();
-        return "JVM options " + String.join(" ", loadJvmFile) + " (bin/load-jvm-options)"
+        List<String> small = smallLoadOptions(file);
+        return "JVM options " + String.join(" ", loadJvmFile) + (small.isEmpty() ? "" : " " + String.join(" ", small) + " (a small load)")
+                + " (bin/load-jvm-options)"
                 + (aotUsed ? ", ahead-of-time cache recorded from a first load of the curated data" : ", no ahead-of-time cache");
     }
 
+    /** Our loader's JVM options for a load of {@code file} (null: the curated data alone): the launcher adds the "small<" lines by its size. */
+    List<String> loadJvmOptions(Path file) throws Exception {
+        List<String> opts = new ArrayList<>(loadJvmOptions());
+        opts.addAll(smallLoadOptions(file));
+        return opts;
+    }
+
+    private List<String> smallLoadOptions(Path file) throws Exception {
+        return LoadJvmOptions.smallOnly(project.resolve("bin/load-jvm-options"), file == null ? 0 : Files.size(file));
+    }
+
     /**
-     * The JVM options `./chipgraph load` runs with: bin/load-jvm-options and, on JDK 25+, an
+     * The JVM options `./chipgraph load` runs with for any input: bin/load-jvm-options and, on JDK 25+, an
      * ahead-of-time cache recorded from a first load of the curated data, as the launcher records
      * it from a user's first load (not timed). Our load is measured as it is run.
      */
@@ -234,6 +247,57 @@ public final class BenchCommand implements Callable<Integer> {
 
     String loadHeap() {
         return loadHeap == null ? heap : loadHeap;
+    }
+
+    /**
+     * Our serve command as {@code ./chipgraph serve} runs it: the product jar, with the launcher's
+     * class-data archive ({@link ServerBench} starts and stops it once, untimed, to write the
+     * archive, as a user's first start does), when target/chipgraph.jar is newer than the sources
+     * (./chipgraph-bench builds it); otherwise the compiled classes, without an archive.
+     */
+    List<String> serveCommand(String xmx, List<String> serveArgs) throws IOException {
+        List<String> rest = new ArrayList<>();
+        if (serveJarIsCurrent()) {
+            rest.add("-XX:+ExitOnOutOfMemoryError");
+            if (Runtime.version().feature() >= 19)
+                rest.addAll(List.of("-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + serveArchive(),
+                        "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
+            rest.addAll(List.of("-jar", project.resolve("target/chipgraph.jar").toString(), "serve"));
+        } else {
+            rest.addAll(List.of("-cp", System.getProperty("java.class.path"), org.w3id.chipgraph.cli.Main.class.getName(), "serve"));
+        }
+        rest.addAll(serveArgs);
+        return java(xmx, rest);
+    }
+
+    /** Where the server's class-data archive is kept (the launcher keeps its own beside the jar). */
+    Path serveArchive() {
+        return work.resolve("serve-jdk" + Runtime.version().feature() + ".jsa");
+    }
+
+    private Boolean jarCurrent;
+
+    /** Whether target/chipgraph.jar is newer than pom.xml and every file under src/main (the launcher's own test). */
+    boolean serveJarIsCurrent() throws IOException {
+        if (jarCurrent == null) {
+            Path jar = project.resolve("target/chipgraph.jar");
+            if (!Files.isRegularFile(jar)) {
+                jarCurrent = false;
+            } else {
+                long built = Files.getLastModifiedTime(jar).toMillis();
+                try (var sources = Files.walk(project.resolve("src/main"))) {
+                    jarCurrent = Files.getLastModifiedTime(project.resolve("pom.xml")).toMillis() < built
+                            && sources.filter(Files::isRegularFile).allMatch(f -> {
+                                try {
+                                    return Files.getLastModifiedTime(f).toMillis() < built;
+                                } catch (IOException e) {
+                                    return false;
+                                }
+                            });
+                }
+            }
+        }
+        return jarCurrent;
     }
 
     List<String> java(String xmx, List<String> rest) {

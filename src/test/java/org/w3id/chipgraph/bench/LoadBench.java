@@ -44,7 +44,7 @@ final class LoadBench {
             riotFiles = (int) num(riotCount(sc, List.of("--project", b.project.toString(), "--file", file.toString()), riot), "files");
             riotCount(sc, List.of("--file", file.toString()), riotFile);
         }
-        record(sc, ourRuns < b.runs ? "one load (--only-what-if)" : "");
+        record(sc, file, ourRuns < b.runs ? "one load (--only-what-if)" : "");
         return ours;
     }
 
@@ -62,7 +62,7 @@ final class LoadBench {
     private boolean ours(String sc, Path db, Path file) throws Exception {
         JsonObject o;
         try {
-            o = b.child("load-ours scale " + sc, b.loadHeap(), b.loadJvmOptions(), List.of("load-ours", "--project", b.project.toString(),
+            o = b.child("load-ours scale " + sc, b.loadHeap(), b.loadJvmOptions(file), List.of("load-ours", "--project", b.project.toString(),
                     "--db", db.toString(), "--file", file.toString()), null).one();
         } catch (IllegalStateException e) {
             b.say("our load failed with -Xmx" + b.loadHeap() + ": " + e.getMessage());
@@ -99,9 +99,9 @@ final class LoadBench {
 
     static final String STORE_WRITING = "store writing (its own time)";
 
-    private void record(String sc, String oursNote) throws Exception {
+    private void record(String sc, Path file, String oursNote) throws Exception {
         Results res = b.results;
-        String jvm = b.loadJvmDescription();
+        String jvm = b.loadJvmDescription(file);
         res.add(sc, "load", "whole load (ours)", "ours", "s", total, join("parse, validate, reason, write TDB2; -Xmx" + b.loadHeap()
                 + "; " + jvm, oursNote));
         phases.forEach((k, v) -> res.add(sc, "load", "  phase: " + k, "ours", "s", v, ""));

@@ -4,6 +4,7 @@ import static org.w3id.chipgraph.bench.BenchFiles.*;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.jena.sparql.syntax.syntaxtransform.QueryTransformOps;
-import org.w3id.chipgraph.cli.Main;
 import org.w3id.chipgraph.query.CatalogQuery;
 import org.w3id.chipgraph.query.QueryCatalog;
 import org.w3id.chipgraph.query.QueryRunner;
@@ -32,12 +32,29 @@ final class ServerBench {
         // ---- ours: the real serve command
         int port = freePort();
         Path srvLog = b.work.resolve("server-ours.log");
-        List<String> cmd = b.java(xmx, List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                "serve", "--db", db.toString(), "--project", b.project.toString(), "--port", Integer.toString(port), "--localhost"));
+        List<String> cmd = b.serveCommand(xmx, List.of("--db", db.toString(), "--project", b.project.toString(),
+                "--port", Integer.toString(port), "--localhost"));
         String base = "http://localhost:" + port;
-        BenchServer ours = BenchServer.start(cmd, srvLog, base + "/$/ping", b.http);
-        b.say(String.format(Locale.ROOT, "our server ready in %.2f s (-Xmx%s)", ours.readySeconds, xmx));
-        b.results.add(sc, "resources", "server start to ready", "ours", "s", List.of(ours.readySeconds), "from a built store, -Xmx" + xmx);
+        boolean asLaunched = b.serveJarIsCurrent();
+        if (asLaunched && !Files.exists(b.serveArchive())) {
+            // A user's first start writes the launcher's class-data archive when it stops: not timed.
+            BenchServer.start(cmd, srvLog, base + "/$/ping", b.http).stop();
+            if (!Files.exists(b.serveArchive()))
+                b.say("class-data archive not written (" + b.serveArchive() + "): the server starts without it");
+        }
+        // Started --runs times (the last one stays up for the measurements below).
+        List<Double> ready = new ArrayList<>();
+        BenchServer ours = null;
+        for (int r = 0; r < b.runs; r++) {
+            if (ours != null)
+                ours.stop();
+            ours = BenchServer.start(cmd, srvLog, base + "/$/ping", b.http);
+            ready.add(ours.readySeconds);
+            b.say(String.format(Locale.ROOT, "our server ready in %.2f s (-Xmx%s)", ours.readySeconds, xmx));
+        }
+        b.results.add(sc, "resources", "server start to ready", "ours", "s", ready, "from a built store, -Xmx" + xmx
+                + (asLaunched ? "; the product jar with the launcher's class-data archive, as ./chipgraph serve runs it"
+                              : "; the compiled classes, no class-data archive (target/chipgraph.jar missing or older than the sources)"));
         HeapPoller heapOurs = new HeapPoller(b.http, base + "/$/metrics");
         try {
             catalogue(sc, "ours", base + "/chipgraph/sparql", catalogue);

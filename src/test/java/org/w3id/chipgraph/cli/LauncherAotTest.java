@@ -77,6 +77,7 @@ class LauncherAotTest {
         assertTrue(Files.isRegularFile(cache), "cache written");
         List<String> lines = Files.readAllLines(calls);
         assertTrue(lines.get(0).contains("-XX:AOTMode=record") && lines.get(0).contains("-XX:+UseParallelGC"), lines.toString());
+        assertFalse(lines.get(0).contains("TieredStopAtLevel"), "recorded with every load's options, not the small-load ones: " + lines);
         assertTrue(lines.get(1).contains("-XX:AOTMode=create"), lines.toString());
 
         // The next load starts from it.
@@ -84,6 +85,7 @@ class LauncherAotTest {
         r = run(project, jdk);
         assertEquals(0, r.status, r.out);
         assertTrue(Files.readString(calls).contains("-XX:AOTCache=target/chipgraph-load-jdk25.aot"), Files.readString(calls));
+        assertTrue(Files.readString(calls).contains("-XX:TieredStopAtLevel=1"), "a load of the project alone is small: " + Files.readString(calls));
         assertFalse(Files.readString(calls).contains("AOTMode"), Files.readString(calls));
 
         // CHIPGRAPH_AOT=off leaves it out; other commands never use it.

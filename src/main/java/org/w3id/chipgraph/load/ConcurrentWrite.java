@@ -2,6 +2,7 @@ package org.w3id.chipgraph.load;
 
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -33,7 +34,8 @@ final class ConcurrentWrite {
     private final CompletableFuture<Long> written;
     /** Seconds the writer worked (not counting its wait for the inferred triples). */
     private volatile double writingSeconds;
-    private final String method;
+    /** How the version was written (for a small load known once the writer is done). */
+    private volatile String method = "";
 
     /**
      * Below this many quads a batch is written in one write transaction as it streams, each index
@@ -79,10 +81,20 @@ final class ConcurrentWrite {
                 if (!small)
                     return BulkWriter.write(dsg, s -> everything.produce((quads, size) -> quads.forEachRemaining(s::quad)));
                 // A small input can still infer many quads (a closure just under the limit, with its explanations).
-                long[] n = {0};
-                everything.produce((quads, size) -> n[0] += size < TRANSACTION_BELOW
-                        ? IndexOrderWriter.write(dsg, quads)
-                        : BulkWriter.write(dsg, s -> quads.forEachRemaining(s::quad)));
+                long[] n = {0}, transactions = {0}, bulk = {0};
+                everything.produce((quads, size) -> {
+                    if (size < TRANSACTION_BELOW) {
+                        n[0] += IndexOrderWriter.write(dsg, quads);
+                        transactions[0]++;
+                    } else {
+                        long sent = BulkWriter.write(dsg, s -> quads.forEachRemaining(s::quad));
+                        n[0] += sent;
+                        bulk[0] += sent;
+                    }
+                });
+                method = String.format(Locale.ROOT, "%d write transaction%s, each index in key order%s", transactions[0],
+                        transactions[0] == 1 ? "" : "s",
+                        bulk[0] == 0 ? "" : String.format(Locale.ROOT, ", and %,d quads with the TDB2 %s bulk loader", bulk[0], BulkWriter.loaderName()));
                 return n[0];
             } finally {
                 // Let go of the database files: the version is published, or discarded, by path.
@@ -90,9 +102,8 @@ final class ConcurrentWrite {
                 writingSeconds = (System.nanoTime() - t0 - waited[0]) / 1e9;
             }
         });
-        method = small ? "one write transaction per batch, each index in key order (a batch of 100,000 quads or more: the TDB2 "
-                         + BulkWriter.loaderName() + " bulk loader)"
-                       : "the TDB2 " + BulkWriter.loaderName() + " bulk loader";
+        if (!small)
+            method = "the TDB2 " + BulkWriter.loaderName() + " bulk loader";
     }
 
     /**
@@ -105,7 +116,7 @@ final class ConcurrentWrite {
         return new ConcurrentWrite(in, location, asserted, asserted < TRANSACTION_BELOW);
     }
 
-    /** How the version is written, for the load's report. */
+    /** How the version was written, for the load's report (after {@link #finish}). */
     String method() {
         return method;
     }

@@ -24,7 +24,7 @@ import org.apache.jena.tdb2.sys.TDBInternal;
  * Writes a batch of quads (tens of thousands) into a TDB2 database in one write transaction, filling each of
  * its quad indexes in that index's own key order. {@code DatasetGraph.add} inserts every quad
  * into six B+trees at unrelated places, and each insert shifts about half a page of records to
- * make room (at 48,442 quads a third of the writer's time went into that copying); in key order
+ * make room (at 48,442 quads a third of the writer's CPU samples were that copying); in key order
  * an insert lands after the records already in its page. The nodes are written to the node table
  * as with {@code add}; only the order of the index inserts differs, so the database holds the
  * same quads. A TDB2 bulk loader does not suit a small load: it sends nothing to its index

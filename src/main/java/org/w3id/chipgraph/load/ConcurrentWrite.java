@@ -5,6 +5,7 @@ import java.util.Iterator;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -45,12 +46,7 @@ final class ConcurrentWrite {
      */
     static final long TRANSACTION_BELOW = 100_000;
 
-    /** Hands over the quads to write in batches: each call of {@code batch} is one, with its size. */
-    @FunctionalInterface
-    private interface Batches {
-        void produce(BatchSink batch);
-    }
-
+    /** Takes the quads to write batch by batch, each with its size. */
     @FunctionalInterface
     private interface BatchSink {
         void accept(Iterator<Quad> quads, long size);
@@ -62,7 +58,7 @@ final class ConcurrentWrite {
             DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(location.toString());
             long[] waited = {0};
             // Three batches: the asserted data now, the inferred triples and the explanations once they exist.
-            Batches everything = batch -> {
+            Consumer<BatchSink> everything = batch -> {
                 batch.accept(Iter.concat(
                         Iter.map(in.ontology().find(), t -> Quad.create(Chipgraph.GRAPH_ONTOLOGY, t)),
                         in.data().find()), assertedCount);
@@ -79,10 +75,10 @@ final class ConcurrentWrite {
             };
             try {
                 if (!small)
-                    return BulkWriter.write(dsg, s -> everything.produce((quads, size) -> quads.forEachRemaining(s::quad)));
+                    return BulkWriter.write(dsg, s -> everything.accept((quads, size) -> quads.forEachRemaining(s::quad)));
                 // A small input can still infer many quads (a closure just under the limit, with its explanations).
                 long[] n = {0}, transactions = {0}, bulk = {0};
-                everything.produce((quads, size) -> {
+                everything.accept((quads, size) -> {
                     if (size < TRANSACTION_BELOW) {
                         n[0] += IndexOrderWriter.write(dsg, quads);
                         transactions[0]++;

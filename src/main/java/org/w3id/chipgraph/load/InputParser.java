@@ -132,9 +132,7 @@ public final class InputParser {
                 if (first)
                     checkUtf8(p, files.display(p));   // once, for the whole file
                 try (InputStream in = cut.open(p)) {
-                    RDFParser.source(in).base(base).lang(Lang.TRIG).context(parserContext()).errorHandler(new FailFast(files.display(p)))
-                            .factory(terms.factory())
-                            .build().parse(sink);
+                    withSettings(RDFParser.source(in).base(base), files.display(p), Lang.TRIG, terms.factory()).build().parse(sink);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -297,7 +295,12 @@ public final class InputParser {
         Lang lang = langOf(p);
         if (RDFLanguages.sameLang(lang, Lang.JSONLD))
             JsonLdCheck.check(p, name);
-        return RDFParser.source(p).lang(lang).context(parserContext()).errorHandler(new FailFast(name)).factory(terms);
+        return withSettings(RDFParser.source(p), name, lang, terms);
+    }
+
+    /** What every parse of an input is set up with, a whole file or a piece of one. */
+    private static RDFParserBuilder withSettings(RDFParserBuilder source, String name, Lang lang, FactoryRDF terms) {
+        return source.lang(lang).context(parserContext()).errorHandler(new FailFast(name)).factory(terms);
     }
 
     /**

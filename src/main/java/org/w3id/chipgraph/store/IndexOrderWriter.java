@@ -1,7 +1,6 @@
 package org.w3id.chipgraph.store;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
@@ -40,8 +39,7 @@ public final class IndexOrderWriter {
             DatasetGraphTDB tdb = TDBInternal.getDatasetGraphTDB(dsg);
             NodeTupleTable table = tdb.getQuadTable().getNodeTupleTable();
             NodeTable nodes = table.getNodeTable();
-            List<Tuple<NodeId>> tuples = new ArrayList<>();
-            List<long[]> keys = new ArrayList<>();
+            List<Keyed> tuples = new ArrayList<>();
             quads.forEachRemaining(q -> {
                 sent[0]++;
                 if (q.isDefaultGraph()) {   // the triple table: rare here, written as add writes it
@@ -50,23 +48,24 @@ public final class IndexOrderWriter {
                 }
                 NodeId g = nodes.getAllocateNodeId(q.getGraph()), s = nodes.getAllocateNodeId(q.getSubject()),
                        p = nodes.getAllocateNodeId(q.getPredicate()), o = nodes.getAllocateNodeId(q.getObject());
-                tuples.add(TupleFactory.create4(g, s, p, o));
-                keys.add(new long[] {key(g), key(s), key(p), key(o)});
+                tuples.add(new Keyed(TupleFactory.create4(g, s, p, o), new long[] {key(g), key(s), key(p), key(o)}));
             });
             for (TupleIndex index : table.getTupleTable().getIndexes())
                 if (index != null)
-                    addInKeyOrder(index, tuples, keys);
+                    addInKeyOrder(index, tuples);
         });
         return sent[0];
     }
 
-    private static void addInKeyOrder(TupleIndex index, List<Tuple<NodeId>> tuples, List<long[]> keys) {
+    /** A tuple with its nodes' {@link #key keys}, in the tuple's own (G, S, P, O) order. */
+    private record Keyed(Tuple<NodeId> tuple, long[] key) {}
+
+    private static void addInKeyOrder(TupleIndex index, List<Keyed> tuples) {
         Comparator<long[]> order = keyOrder(index.getMapping());
-        Integer[] byKey = new Integer[tuples.size()];
-        Arrays.setAll(byKey, i -> i);
-        Arrays.sort(byKey, (a, b) -> order.compare(keys.get(a), keys.get(b)));
-        for (int i : byKey)
-            index.add(tuples.get(i));
+        List<Keyed> sorted = new ArrayList<>(tuples);
+        sorted.sort((a, b) -> order.compare(a.key(), b.key()));
+        for (Keyed k : sorted)
+            index.add(k.tuple());
     }
 
     /** The order of an index's records over tuples' {@link #key keys} in the tuple's own (G, S, P, O) order. */

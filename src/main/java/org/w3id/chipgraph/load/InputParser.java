@@ -33,6 +33,8 @@ import org.apache.jena.riot.system.StreamRDFBase;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.sparql.util.Context;
+import org.apache.jena.sys.JenaSystem;
+import org.slf4j.LoggerFactory;
 import org.w3id.chipgraph.Chipgraph;
 import org.w3id.chipgraph.Daemon;
 import org.w3id.chipgraph.HaltPoint;
@@ -67,6 +69,7 @@ public final class InputParser {
      * every message is as if they were parsed one after another.
      */
     public ParsedInputs parseAll(List<Path> extraFiles) {
+        setUpLibrariesOnThisThread();
         int workers = Runtime.getRuntime().availableProcessors();
         List<Path> all = new ArrayList<>(files.all());
         all.addAll(extraFiles);
@@ -102,6 +105,17 @@ public final class InputParser {
                 takeFactFile(parsed, pool, f);
             return parsed;
         }
+    }
+
+    /**
+     * Jena's and SLF4J's one-time set-up, run to its end on the calling thread before other threads
+     * parse: Jena marks itself initialized as it starts, so a parser on a second thread starting at
+     * that moment found no parser registered for text/turtle (once in a full test run), and SLF4J
+     * bound from several threads at once prints a warning about replayed calls.
+     */
+    static void setUpLibrariesOnThisThread() {
+        JenaSystem.init();
+        LoggerFactory.getILoggerFactory();
     }
 
     /**

@@ -19,7 +19,6 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.TDB2;
 import org.apache.jena.vocabulary.RDF;
-import org.slf4j.LoggerFactory;
 import org.w3id.chipgraph.Chipgraph;
 import org.w3id.chipgraph.Daemon;
 import org.w3id.chipgraph.HaltPoint;
@@ -113,9 +112,7 @@ public final class Loader {
         }
 
         progress.step("parsing " + (files.all().size() + extraFactFiles.size()) + " files");
-        // Logging is bound here, on one thread: SLF4J bound from several threads at once (the
-        // parsers', the rules') prints a warning about replayed calls.
-        LoggerFactory.getILoggerFactory();
+        InputParser.setUpLibrariesOnThisThread();   // before the rules' thread and the parsers start
         // The rules are read beside the parse (their SPARQL parse is independent of the data).
         CompletableFuture<RuleSet> readingRules = Daemon.supply("chipgraph-rules", this::rules);
         ParsedInputs in = new InputParser(files).parseAll(extraFactFiles);

@@ -9,7 +9,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "chokepoints", mixinStandardHelpOptions = true,
-        description = {"Inputs with a single provider holding 100 % of the market, and who depends on them;",
+        description = {"Inputs with a single provider holding 100 %% of the market, and who depends on them;",
                 "then entities ranked by how many others would lose every path to something they need without them."})
 final class ChokepointsCommand implements Callable<Integer> {
     @Mixin StoreOptions storeOptions;

@@ -69,6 +69,19 @@ class CliTest {
         assertEquals(2, run("explain", "--no-such-option").code(), "a usage error is bad input");
     }
 
+    /** The help of the root and of every command is printed whole: no text picocli could not format ("100 %" must be "100 %%"). */
+    @Test
+    void everyHelpTextFormatsWithoutWarnings() {
+        List<String> commands = new java.util.ArrayList<>(new picocli.CommandLine(new Main()).getSubcommands().keySet());
+        commands.add(0, "");
+        for (String cmd : commands) {
+            CliRun help = cmd.isEmpty() ? run("--help") : run(cmd, "--help");
+            assertEquals(0, help.code(), cmd);
+            assertFalse(help.err().contains("WARN") || help.out().contains("%n"), cmd + ": " + help.err() + help.out());
+        }
+        assertTrue(run("chokepoints", "--help").out().contains("holding 100 % of the market"));
+    }
+
     @Test
     void aBrokenFileExitsWith2AndNamesTheFile() throws Exception {
         Path project = ProjectCopy.into(tmp.resolve("p"));

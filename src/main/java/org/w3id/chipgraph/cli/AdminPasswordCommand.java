@@ -15,15 +15,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "admin-password", mixinStandardHelpOptions = true,
-        description = {"Print a line for the admin password file of 'serve --admin-password-file':",
-                "USER:pbkdf2-sha256$ITERATIONS$SALT$HASH. The password is asked for (twice) on a terminal,",
-                "or read as the first line of standard input with --stdin (or when there is no terminal).",
+        description = {"Print a line for the admin password file of 'serve --admin-password-file'.",
+                "The line is USER:pbkdf2-sha256$ITERATIONS$SALT$HASH. The password is asked for (twice) on a terminal,"
+                + " or read as the first line of standard input with --stdin (or when there is no terminal).",
                 "  ./chipgraph admin-password admin > admin.passwd && chmod 600 admin.passwd"})
 final class AdminPasswordCommand implements Callable<Integer> {
     @Parameters(paramLabel = "USER", description = "The user name (no ':').")
     String user;
 
-    @Option(names = "--iterations", defaultValue = "" + AdminCredentials.DEFAULT_ITERATIONS,
+    @Option(names = "--iterations", paramLabel = "N", defaultValue = "" + AdminCredentials.DEFAULT_ITERATIONS,
             description = "PBKDF2 iterations (default: ${DEFAULT-VALUE}).")
     int iterations;
 

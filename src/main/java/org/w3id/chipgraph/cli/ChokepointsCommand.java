@@ -9,11 +9,12 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "chokepoints", mixinStandardHelpOptions = true,
-        description = {"Inputs with a single provider holding 100 %% of the market, and who depends on them;",
-                "then entities ranked by how many others would lose every path to something they need without them."})
+        description = {"Single points of failure in the supply network.",
+                "Inputs with a single provider holding 100 %% of the market, and who depends on them; then entities ranked by"
+                + " how many others would lose every path to something they need without them."})
 final class ChokepointsCommand implements Callable<Integer> {
     @Mixin StoreOptions storeOptions;
-    @Option(names = "--top", defaultValue = "15", description = "Rows of the ranking (default: ${DEFAULT-VALUE}).") int top;
+    @Option(names = "--top", paramLabel = "N", defaultValue = "15", description = "Rows of the ranking (default: ${DEFAULT-VALUE}).") int top;
     @Mixin ReportOptions report;
 
     @Override

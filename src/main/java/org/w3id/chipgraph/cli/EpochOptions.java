@@ -19,8 +19,8 @@ import picocli.CommandLine.Option;
  */
 final class EpochOptions {
     @Option(names = "--epoch", paramLabel = "DIR", description = {
-            "Load the Epoch AI datasets (CC BY 4.0) from DIR, a newer copy of ml_hardware.csv and notable_ai_models.csv",
-            "(their SHA-256 pin is not checked). Default: the copies shipped in data/epoch-ai/, pinned by SHA-256."})
+            "Load the Epoch AI datasets (CC BY 4.0) from DIR, a newer copy of ml_hardware.csv and notable_ai_models.csv"
+            + " (their SHA-256 pin is not checked). Default: the copies shipped in data/epoch-ai/, pinned by SHA-256."})
     Path dir;
 
     @Option(names = "--no-epoch", description = "Leave the Epoch AI datasets out (curated data only).")

@@ -23,8 +23,8 @@ final class EtoOptions {
     static final String CONFIG_FILE = "chipgraph.properties";
 
     @Option(names = "--eto", arity = "0..1", paramLabel = "DIR", fallbackValue = DOWNLOAD, description = {
-            "Also import the ETO supply-chain dataset (CC BY-NC 4.0) into graph/eto: the five CSV files in DIR,",
-            "or, with no DIR, downloaded from github.com/georgetown-cset/eto-supply-chain at commit " + "4ad9219 (checked by SHA-256).",
+            "Also import the ETO supply-chain dataset (CC BY-NC 4.0) into graph/eto: the five CSV files in DIR,"
+            + " or, with no DIR, downloaded from github.com/georgetown-cset/eto-supply-chain at commit " + "4ad9219 (checked by SHA-256).",
             "Default: load.eto in chipgraph.properties, if any."})
     String eto;
 

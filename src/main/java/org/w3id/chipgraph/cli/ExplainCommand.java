@@ -14,8 +14,8 @@ import picocli.CommandLine.Parameters;
                 "A and B: a full IRI, a local name under https://w3id.org/chipgraph/id/, or an exact label (any language)."})
 final class ExplainCommand implements Callable<Integer> {
     @Mixin StoreOptions storeOptions;
-    @Parameters(index = "0", paramLabel = "A") String from;
-    @Parameters(index = "1", paramLabel = "B") String to;
+    @Parameters(index = "0", paramLabel = "A", description = "The entity that may depend on B.") String from;
+    @Parameters(index = "1", paramLabel = "B", description = "The entity A may depend on.") String to;
     @Mixin ReportOptions report;
 
     @Override

@@ -25,9 +25,10 @@ final class LinkCommand implements Callable<Integer> {
     }
 
     @Command(name = "suggest", mixinStandardHelpOptions = true,
-            description = {"Propose Wikidata items (QID, label, description, score) for entities that have no owl:sameAs",
-                    "to Wikidata yet, by exact label search against Wikidata's SPARQL endpoint. Writes nothing: a link is",
-                    "made by checking a proposal and adding it, with its evidence, to data/links.trig.",
+            description = {"Propose Wikidata items for entities not yet linked to Wikidata.",
+                    "For each entity with no owl:sameAs to Wikidata: candidates (QID, label, description, score) by exact label search"
+                    + " against Wikidata's SPARQL endpoint. Writes nothing: a link is made by checking a proposal and adding it,"
+                    + " with its evidence, to data/links.trig.",
                     "The entities come from the store (--db), or from the server holding it (found by itself, or --endpoint)."})
     static final class Suggest implements Callable<Integer> {
         @Mixin StoreOptions storeOptions;
@@ -37,15 +38,15 @@ final class LinkCommand implements Callable<Integer> {
         String wikidata;
 
         @Option(names = "--endpoint", paramLabel = "URL", description = {
-                "A running chipgraph server's SPARQL endpoint to read the entities from, instead of --db, as for every",
-                "reading command. (Before, --endpoint named the Wikidata endpoint: that is --wikidata now.)"})
+                "A running chipgraph server's SPARQL endpoint to read the entities from, instead of --db, as for every"
+                + " reading command. (Before, --endpoint named the Wikidata endpoint: that is --wikidata now.)"})
         String endpoint;
 
         @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "60",
                 description = "Give up a Wikidata request after this long (default: ${DEFAULT-VALUE} s).")
         long timeoutSeconds;
 
-        @Option(names = "--limit", defaultValue = "3", description = "Candidates shown per entity (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--limit", paramLabel = "N", defaultValue = "3", description = "Candidates shown per entity (default: ${DEFAULT-VALUE}).")
         int limit;
 
         @Override

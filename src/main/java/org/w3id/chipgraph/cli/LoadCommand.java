@@ -17,9 +17,7 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "load", mixinStandardHelpOptions = true,
         description = {"Check, validate and reason over ontology/ and data/, write a new store version and publish it.",
-                "A failure at any step leaves the published store as it was.",
-                "Exit codes: 0 loaded, 2 bad input file, 3 validation failed (SHACL, terms, references, labels, sizes),",
-                "4 store error (or another load running on the store)."})
+                "A failure at any step leaves the published store as it was."})
 final class LoadCommand implements Callable<Integer> {
     @Mixin StoreOptions storeOptions;
 

@@ -32,7 +32,7 @@ final class QueryCommand implements Callable<Integer> {
     @Parameters(paramLabel = "NAME|FILE", description = "A query name from queries/ (without .rq), or a path to a .rq file.")
     String query;
 
-    @Option(names = "--format", defaultValue = "table", description = "table, csv, tsv or json (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = "table, csv, tsv or json (default: ${DEFAULT-VALUE}).")
     Format format;
 
     @Option(names = "--endpoint", paramLabel = "URL", description = {"A SPARQL endpoint, e.g. http://localhost:3030/chipgraph/sparql, instead of --db.",

@@ -23,27 +23,27 @@ final class SecurityArgs {
     long maxBody;
 
     @Option(names = "--max-response-bytes", paramLabel = "BYTES", defaultValue = "" + ResourceLimits.DEFAULT_MAX_RESPONSE,
-            description = {"Largest response body (default: ${DEFAULT-VALUE}): a larger CONSTRUCT or DESCRIBE answer gets 422,",
-                    "a SELECT answer is cut off there (the connection closes before the end of the body).",
+            description = {"Largest response body (default: ${DEFAULT-VALUE}): a larger CONSTRUCT or DESCRIBE answer gets 422,"
+                    + " a SELECT answer is cut off there (the connection closes before the end of the body).",
                     "It applies to every response: keep it above 6 MB, the size of the UI's largest file."})
     long maxResponseBytes;
 
     @Option(names = "--max-string", paramLabel = "CHARS", defaultValue = "" + ResourceLimits.DEFAULT_MAX_STRING,
-            description = {"Longest string a query may build (default: ${DEFAULT-VALUE}): one GROUP_CONCAT over all its groups,",
-                    "or one CONCAT, REPLACE, ENCODE_FOR_URI, UCASE, LCASE or function result; past it 422."})
+            description = {"Longest string a query may build (default: ${DEFAULT-VALUE}): one GROUP_CONCAT over all its groups,"
+                    + " or one CONCAT, REPLACE, ENCODE_FOR_URI, UCASE, LCASE or function result; past it 422."})
     long maxString;
 
     @Option(names = "--admin-password-file", paramLabel = "FILE", description = {
-            "Enable POST /$/reload with HTTP Basic against FILE: lines 'user:HASH' (make one with",
-            "'chipgraph admin-password USER') or 'user:password'. Without it the trigger is off (404)."})
+            "Enable POST /$/reload with HTTP Basic against FILE: lines 'user:HASH' (make one with"
+            + " 'chipgraph admin-password USER') or 'user:password'. Without it the trigger is off (404)."})
     Path adminPasswordFile;
 
     @Option(names = "--https-port", paramLabel = "PORT", defaultValue = "3443", description = "HTTPS port, with --https-conf (default: ${DEFAULT-VALUE}).")
     int httpsPort;
 
     @Option(names = "--https-conf", paramLabel = "FILE", description = {
-            "Serve HTTPS too, with Fuseki's HTTPS file: {\"keystore\": \"KEYSTORE\", \"passwd\": \"PASSWORD\"}",
-            "(the keystore path relative to FILE)."})
+            "Serve HTTPS too, with Fuseki's HTTPS file: {\"keystore\": \"KEYSTORE\", \"passwd\": \"PASSWORD\"}"
+            + " (the keystore path relative to FILE)."})
     Path httpsConf;
 
     SecurityOptions options() {

@@ -30,7 +30,7 @@ final class ServeCommand implements Callable<Integer> {
 
     @Mixin EpochOptions epochOptions;
 
-    @Option(names = "--port", defaultValue = "" + ServerOptions.DEFAULT_PORT, description = "HTTP port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "" + ServerOptions.DEFAULT_PORT, description = "HTTP port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
     int port;
 
     @Option(names = "--mem", description = "Load into memory and serve that; the store directory is not used.")

@@ -82,6 +82,37 @@ class CliTest {
         assertTrue(run("chokepoints", "--help").out().contains("holding 100 % of the market"));
     }
 
+    /**
+     * What --help shows is whole: each command's summary (the first line of its description, the
+     * one listed under "Commands:") is a complete sentence, and every option and parameter says
+     * what it is for under a label a reader can fill in (not picocli's "<field>").
+     */
+    @Test
+    void everyCommandSummaryIsASentenceAndEveryOptionIsDescribed() {
+        List<String> problems = new java.util.ArrayList<>();
+        java.util.ArrayDeque<picocli.CommandLine> todo = new java.util.ArrayDeque<>(new picocli.CommandLine(new Main()).getSubcommands().values());
+        while (!todo.isEmpty()) {
+            picocli.CommandLine cmd = todo.pop();
+            picocli.CommandLine.Model.CommandSpec spec = cmd.getCommandSpec();
+            todo.addAll(cmd.getSubcommands().values());
+            if (spec.name().equals("help"))
+                continue;
+            String[] description = spec.usageMessage().description();
+            if (description.length == 0 || !description[0].strip().matches("(?s).*[.?)]$"))
+                problems.add(spec.qualifiedName() + ": summary is not a sentence: " + (description.length == 0 ? "(none)" : description[0]));
+            for (picocli.CommandLine.Model.ArgSpec arg : spec.args()) {
+                String name = arg instanceof picocli.CommandLine.Model.OptionSpec o ? o.longestName() : arg.paramLabel();
+                if (arg.description().length == 0 || arg.description()[0].isBlank())
+                    problems.add(spec.qualifiedName() + " " + name + ": no description");
+                if (arg.typeInfo().isBoolean() || arg.paramLabel().isEmpty())
+                    continue;
+                if (arg.paramLabel().startsWith("<"))
+                    problems.add(spec.qualifiedName() + " " + name + ": label " + arg.paramLabel());
+            }
+        }
+        assertEquals(List.of(), problems);
+    }
+
     @Test
     void aBrokenFileExitsWith2AndNamesTheFile() throws Exception {
         Path project = ProjectCopy.into(tmp.resolve("p"));

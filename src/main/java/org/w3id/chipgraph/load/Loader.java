@@ -119,6 +119,8 @@ public final class Loader {
         RuleSet rules = Daemon.join(readingRules);
         progress.detail("%d ontology triples, %d fact/claim/source quads in %d graphs, %d rules",
                 in.ontology().size(), countQuads(in.data()), countGraphs(in.data()), rules.rules().size());
+        progress.step("indexing the parsed data");
+        in.indexData();
 
         Set<String> curated = stages.isEmpty() ? null : typedEntities(in.data());
         for (OpenDataStage stage : stages) {

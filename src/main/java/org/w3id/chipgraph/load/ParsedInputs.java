@@ -51,14 +51,26 @@ public final class ParsedInputs implements StageInputs {
         this.integrity = new IntegrityChecks(ontology, ontologyFile);
     }
 
+    /** Triples from which a graph's own index is built by all cores at once. */
+    private static final int LARGE_GRAPH = 100_000;
+
     /**
      * Builds the index of every graph parsed (Jena's bulk-load pattern for GraphMemIndexedSet),
      * after which every graph may be read by several threads at once.
      */
     void indexData() {
+        indexData(LARGE_GRAPH);
+    }
+
+    /** {@link #indexData()}, with graphs of {@code largeGraph} triples or more indexed each by all cores. */
+    void indexData(int largeGraph) {
         indexed = true;
-        ((GraphMemIndexedSet) data.getDefaultGraph()).initializeIndex();
-        data.listGraphNodes().forEachRemaining(name -> ((GraphMemIndexedSet) data.getGraph(name)).initializeIndexParallel());
+        List<GraphMemIndexedSet> graphs = new ArrayList<>(List.of((GraphMemIndexedSet) data.getDefaultGraph()));
+        data.listGraphNodes().forEachRemaining(name -> graphs.add((GraphMemIndexedSet) data.getGraph(name)));
+        // A large graph is indexed by all cores; the many small ones side by side, one per core
+        // (at scale 100, 1,104 graphs: 0.4-0.5 s this way, 0.7-0.9 s with each graph's own parallel build).
+        graphs.stream().filter(g -> g.size() >= largeGraph).forEach(GraphMemIndexedSet::initializeIndexParallel);
+        graphs.parallelStream().filter(g -> g.size() < largeGraph).forEach(GraphMemIndexedSet::initializeIndex);
     }
 
     /** Whether every graph has its index (after {@link #indexData()}, or a lookup that built it). */

@@ -24,6 +24,15 @@ import org.w3id.chipgraph.TestGraph;
 class ParsedDataIndexTest {
     @Test
     void lookupsAfterIndexingAnswerAsJenasDefaultDatasetDoes() {
+        lookupsAnswerAsJenasDefaultDataset(100_000);   // the curated graphs are small: indexed side by side
+    }
+
+    @Test
+    void lookupsAfterIndexingEachGraphOnAllCoresAnswerTheSame() {
+        lookupsAnswerAsJenasDefaultDataset(1);   // every graph counts as large: its own parallel build
+    }
+
+    private void lookupsAnswerAsJenasDefaultDataset(int largeGraph) {
         ParsedInputs in = new InputParser(InputFiles.in(TestGraph.PROJECT)).parseAll();
         DatasetGraph reference = DatasetGraphFactory.createGeneral();
         in.data().find().forEachRemaining(reference::add);   // reading every quad needs no index
@@ -31,7 +40,7 @@ class ParsedDataIndexTest {
         long quads = in.data().stream().count();
         assertTrue(quads > 1_000 && reference.stream().count() == quads, quads + " quads parsed, " + reference.stream().count() + " copied");
 
-        in.indexData();
+        in.indexData(largeGraph);
         assertTrue(in.dataIndexed());
         int lookups = 0;
         Set<Node> subjectsSeen = new HashSet<>(), objectsSeen = new HashSet<>();

@@ -65,8 +65,7 @@ public final class ParsedInputs implements StageInputs {
     /** {@link #indexData()}, with graphs of {@code largeGraph} triples or more indexed each by all cores. */
     void indexData(int largeGraph) {
         indexed = true;
-        List<GraphMemIndexedSet> graphs = new ArrayList<>(List.of((GraphMemIndexedSet) data.getDefaultGraph()));
-        data.listGraphNodes().forEachRemaining(name -> graphs.add((GraphMemIndexedSet) data.getGraph(name)));
+        List<GraphMemIndexedSet> graphs = graphs();
         // A large graph is indexed by all cores; the many small ones side by side, one per core
         // (at scale 100, 1,104 graphs: 0.4-0.5 s this way, 0.7-0.9 s with each graph's own parallel build).
         graphs.stream().filter(g -> g.size() >= largeGraph).forEach(GraphMemIndexedSet::initializeIndexParallel);
@@ -75,9 +74,14 @@ public final class ParsedInputs implements StageInputs {
 
     /** Whether every graph has its index (after {@link #indexData()}, or a lookup that built it). */
     boolean dataIndexed() {
-        boolean[] all = {((GraphMemIndexedSet) data.getDefaultGraph()).isIndexInitialized()};
-        data.listGraphNodes().forEachRemaining(name -> all[0] &= ((GraphMemIndexedSet) data.getGraph(name)).isIndexInitialized());
-        return all[0];
+        return graphs().stream().allMatch(GraphMemIndexedSet::isIndexInitialized);
+    }
+
+    /** Every graph of {@link #data}, the default graph first. */
+    private List<GraphMemIndexedSet> graphs() {
+        List<GraphMemIndexedSet> graphs = new ArrayList<>(List.of((GraphMemIndexedSet) data.getDefaultGraph()));
+        data.listGraphNodes().forEachRemaining(name -> graphs.add((GraphMemIndexedSet) data.getGraph(name)));
+        return graphs;
     }
 
     @Override public Graph ontology() { return ontology; }

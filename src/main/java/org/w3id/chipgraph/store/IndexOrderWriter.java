@@ -60,11 +60,11 @@ public final class IndexOrderWriter {
     /** A tuple with its nodes' {@link #key keys}, in the tuple's own (G, S, P, O) order. */
     private record Keyed(Tuple<NodeId> tuple, long[] key) {}
 
+    /** Sorts {@code tuples} (in place: each index sorts them again for its own order) and adds them to the index. */
     private static void addInKeyOrder(TupleIndex index, List<Keyed> tuples) {
         Comparator<long[]> order = keyOrder(index.getMapping());
-        List<Keyed> sorted = new ArrayList<>(tuples);
-        sorted.sort((a, b) -> order.compare(a.key(), b.key()));
-        for (Keyed k : sorted)
+        tuples.sort((a, b) -> order.compare(a.key(), b.key()));
+        for (Keyed k : tuples)
             index.add(k.tuple());
     }
 

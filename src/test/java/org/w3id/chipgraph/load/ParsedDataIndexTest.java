@@ -47,13 +47,13 @@ class ParsedDataIndexTest {
         for (Quad q : (Iterable<Quad>) reference.stream()::iterator) {
             Node g = q.getGraph(), s = q.getSubject(), p = q.getPredicate(), o = q.getObject();
             if (subjectsSeen.add(s)) {
-                assertSame(reference, in.data(), g, s, Node.ANY, Node.ANY);
-                assertSame(reference, in.data(), Node.ANY, s, p, Node.ANY);
+                assertSameAnswers(reference, in.data(), g, s, Node.ANY, Node.ANY);
+                assertSameAnswers(reference, in.data(), Node.ANY, s, p, Node.ANY);
                 lookups += 2;
             }
             if (objectsSeen.add(o)) {
-                assertSame(reference, in.data(), g, Node.ANY, Node.ANY, o);
-                assertSame(reference, in.data(), Node.ANY, Node.ANY, p, o);
+                assertSameAnswers(reference, in.data(), g, Node.ANY, Node.ANY, o);
+                assertSameAnswers(reference, in.data(), Node.ANY, Node.ANY, p, o);
                 lookups += 2;
             }
         }
@@ -74,7 +74,7 @@ class ParsedDataIndexTest {
         assertEquals("stage.csv", in.fileOf(s));
     }
 
-    private static void assertSame(DatasetGraph expected, DatasetGraph actual, Node g, Node s, Node p, Node o) {
+    private static void assertSameAnswers(DatasetGraph expected, DatasetGraph actual, Node g, Node s, Node p, Node o) {
         Set<Quad> want = new HashSet<>(), got = new HashSet<>();
         expected.find(g, s, p, o).forEachRemaining(want::add);
         actual.find(g, s, p, o).forEachRemaining(got::add);

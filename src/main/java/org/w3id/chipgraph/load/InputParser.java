@@ -130,7 +130,7 @@ public final class InputParser {
     private record FilePieces(Path path, boolean mayDescribeSources, List<ParallelParse.Piece> pieces) {}
 
     private ParallelParse.Piece submitWhole(ParallelParse pool, Path p) {
-        return pool.submit(sink -> parserBuilder(p, terms.factory()).build().parse(sink));
+        return pool.submit(sink -> parseFile(p, terms, sink));
     }
 
     private FilePieces submit(ParallelParse pool, Path p, int workers, boolean mayDescribeSources) {
@@ -146,7 +146,8 @@ public final class InputParser {
                 if (first)
                     checkUtf8(p, files.display(p));   // once, for the whole file
                 try (InputStream in = cut.open(p)) {
-                    withSettings(RDFParser.source(in).base(base), files.display(p), Lang.TRIG, terms.factory()).build().parse(sink);
+                    IriCachingProfile.parse(in, base, Lang.TRIG, terms, new FailFast(files.display(p)), parserContext(),
+                            nodeCacheSize(p), sink);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -191,7 +192,7 @@ public final class InputParser {
                 // A file parsed in pieces reports its error as a parse of the whole file does (the
                 // same line and column): parse it again, past the statements already taken. (Should
                 // the whole parse succeed, a cut was wrong and its statements are the ones kept.)
-                parserBuilder(p, terms.factory()).build().parse(new SkipFirst(sink.statements, sink));
+                parseFile(p, terms, new SkipFirst(sink.statements, sink));
             }
         });
         HaltPoint.reached(HaltPoint.PARSE);
@@ -271,7 +272,7 @@ public final class InputParser {
     /** One file on its own, on this thread (a test's way to look at the parser's nodes). */
     Graph parseGraph(Path p) {
         Graph g = GraphFactory.createDefaultGraph();
-        parse(p, files.display(p), () -> parser(p).parse(g));
+        parse(p, files.display(p), () -> parseFile(p, new ParserTermCache(nodeCacheSize(p)), StreamRDFLib.graph(g)));
         IntegrityChecks.checkNotEmpty(files.display(p), g.size());
         return g;
     }
@@ -299,17 +300,26 @@ public final class InputParser {
                 + " JSON inside one another thousands of levels deep); write it flatter");
     }
 
-    private RDFParser parser(Path p) {
-        return parserBuilder(p, new ParserTermCache(nodeCacheSize(p)).factory()).build();
-    }
-
-    private RDFParserBuilder parserBuilder(Path p, FactoryRDF terms) {
+    /**
+     * Parses a whole file into {@code sink}, strictly (see the class comment). Turtle and TriG go
+     * to Jena's parser through {@link IriCachingProfile}, the other syntaxes through RDFParser.
+     */
+    private void parseFile(Path p, ParserTermCache terms, StreamRDF sink) {
         String name = files.display(p);
         checkUtf8(p, name);
         Lang lang = langOf(p);
         if (RDFLanguages.sameLang(lang, Lang.JSONLD))
             JsonLdCheck.check(p, name);
-        return withSettings(RDFParser.source(p), name, lang, terms);
+        if (!IriCachingProfile.reads(lang)) {
+            withSettings(RDFParser.source(p), name, lang, terms.factory()).build().parse(sink);
+            return;
+        }
+        try (InputStream in = Files.newInputStream(p)) {
+            IriCachingProfile.parse(in, IRILib.filenameToIRI(p.toString()), lang, terms, new FailFast(name), parserContext(),
+                    nodeCacheSize(p), sink);
+        } catch (IOException e) {
+            throw new LoadException(LoadException.INPUT, name + ": cannot be read: " + e.getMessage(), e);
+        }
     }
 
     /** What every parse of an input is set up with, a whole file or a piece of one. */

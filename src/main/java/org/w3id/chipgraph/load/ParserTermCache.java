@@ -51,15 +51,29 @@ final class ParserTermCache {
 
     /** The literal of this lexical form and datatype or language tag ("" for none): the one kept, or {@code make}'s. */
     Node literal(String lexical, RDFDatatype datatype, String lang, Supplier<Node> make) {
-        int i = slot(lexical.hashCode() * 31 + (datatype != null ? datatype.getURI().hashCode() : lang.hashCode()));
-        Node cached = literals[i];
+        Node cached = knownLiteral(lexical, datatype, lang);
+        if (cached != null)
+            return cached;
+        Node made = make.get();
+        literals[literalSlot(lexical, datatype, lang)] = made;
+        return made;
+    }
+
+    /**
+     * The literal kept for this lexical form and datatype (with {@code lang} "") or language tag
+     * (with {@code datatype} null), or null if none is: a literal kept was made, and so checked, before.
+     */
+    Node knownLiteral(String lexical, RDFDatatype datatype, String lang) {
+        Node cached = literals[literalSlot(lexical, datatype, lang)];
         if (cached != null && cached.getLiteralLexicalForm().equals(lexical)
                 && (datatype != null ? Objects.equals(cached.getLiteralDatatype(), datatype) && cached.getLiteralLanguage().isEmpty()
                                      : cached.getLiteralLanguage().equals(lang)))
             return cached;
-        Node made = make.get();
-        literals[i] = made;
-        return made;
+        return null;
+    }
+
+    private int literalSlot(String lexical, RDFDatatype datatype, String lang) {
+        return slot(lexical.hashCode() * 31 + (datatype != null ? datatype.getURI().hashCode() : lang.hashCode()));
     }
 
     /** A factory of terms for one parser: its own blank node labels, this cache's IRIs and literals. */

@@ -52,6 +52,7 @@ class BenchSmokeTest {
                 new String[] {"load", "parsing: riot --count, the generated file", "jena"},
                 new String[] {"load", "phase: parsing files", "ours"},
                 new String[] {"load", "closure materialized", "ours"},
+                new String[] {"load", LoadTargets.INDEX_PAIRS, "ours"},
                 new String[] {"resources", "peak heap, phase: parsing files", "ours"},
                 new String[] {"resources", "peak heap, phase: writing a new store version", "ours"},
                 new String[] {"resources", "heap limit of our loader", "ours"},

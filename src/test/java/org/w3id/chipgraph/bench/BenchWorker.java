@@ -129,7 +129,15 @@ public final class BenchWorker {
                 "phases", loader.phases(), "peakHeapPerPhase", loader.peakHeapPerPhase(), "version", r.version()));
         Boolean closure = closureMaterialized(progress.toString(StandardCharsets.UTF_8));
         if (closure != null) out.put("closureMaterialized", closure);
+        Long pairs = indexPairs(progress.toString(StandardCharsets.UTF_8));
+        if (pairs != null) out.put("indexPairs", pairs);
         result(out);
+    }
+
+    /** The dependency pairs the load's index counted ("dependency index: N nodes, E edges, P pairs"); null if it does not say. */
+    static Long indexPairs(String progress) {
+        var m = java.util.regex.Pattern.compile("dependency index: \\d+ nodes, \\d+ edges, (\\d+) pairs").matcher(progress);
+        return m.find() ? Long.valueOf(m.group(1)) : null;
     }
 
     /** Whether the load's progress says the cg:dependsOn closure was materialized; null if it does not say. */

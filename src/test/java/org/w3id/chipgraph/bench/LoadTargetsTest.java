@@ -52,6 +52,42 @@ class LoadTargetsTest {
                 growth(r));
     }
 
+    /** Index build times and pair counts at scales 1 and 10 (10x the edges); the build's time follows the pairs. */
+    static Results indexRun(double pairs1, double pairs10, double secs1, double secs10) {
+        Results r = run(0, 0);
+        r.add("1", "load", LoadTargets.INDEX_BUILD, "ours", "s", List.of(secs1), "");
+        r.add("10", "load", LoadTargets.INDEX_BUILD, "ours", "s", List.of(secs10), "");
+        r.add("1", "load", LoadTargets.INDEX_PAIRS, "ours", "", List.of(pairs1), "");
+        r.add("10", "load", LoadTargets.INDEX_PAIRS, "ours", "", List.of(pairs10), "");
+        return r;
+    }
+
+    @Test
+    void theIndexBuildIsComparedPerPairWhenThePairsPerEdgeChange() {
+        // 20x the pairs for 10x the edges, and 18x the time: linear per pair, not per edge.
+        List<String> rows = growth(indexRun(250_000, 5_000_000, 0.05, 0.9));
+        assertTrue(rows.contains("1 -> 10 | cost grows no faster than linearly: index build time per edge"
+                + " | not compared (the pairs per edge change 2.00x: 20.0x the pairs for 10x the edges; compared per pair)"), rows.toString());
+        assertTrue(rows.contains("1 -> 10 | cost grows no faster than linearly: index build time per dependency pair | met"), rows.toString());
+        // 30x the time for 20x the pairs is worse than linear per pair too.
+        assertTrue(growth(indexRun(250_000, 5_000_000, 0.05, 1.5))
+                .contains("1 -> 10 | cost grows no faster than linearly: index build time per dependency pair | missed"));
+    }
+
+    @Test
+    void theIndexBuildIsComparedPerEdgeTooWhenThePairsGrowAsTheEdges() {
+        List<String> rows = growth(indexRun(250_000, 2_600_000, 0.05, 0.8));
+        assertTrue(rows.contains("1 -> 10 | cost grows no faster than linearly: index build time per edge | missed"), rows.toString());
+        assertTrue(rows.contains("1 -> 10 | cost grows no faster than linearly: index build time per dependency pair | missed"), rows.toString());
+    }
+
+    @Test
+    void theLoadsPairCountIsReadFromItsProgress() {
+        assertEquals(565_418_356L, BenchWorker.indexPairs("    reasoning: dependency index: 197650 nodes, 1153580 edges, 565418356 pairs;"
+                + " closure NOT materialized (over the limit of 100000)"));
+        assertNull(BenchWorker.indexPairs("no index here"));
+    }
+
     @Test
     void xmxIsReadInMegabytesOfTheHeapRows() {
         assertEquals(4L << 30, Math.round(LoadBench.megabytes("4g") * 1e6));

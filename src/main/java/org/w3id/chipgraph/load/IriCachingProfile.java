@@ -21,30 +21,30 @@ import org.apache.jena.sparql.util.Context;
 /**
  * Jena's parser profile for Turtle and TriG, made as {@code RDFParser} makes it for them (literals
  * of the CDT datatypes understood, IRIs resolved against the base and checked), that remembers
- * the node each IRI as written became, and takes a literal already made from the shared
- * {@link ParserTermCache} without checking it again.
+ * the node each IRI as written became and each literal it has checked.
  *
  * <p>Why: Jena's resolver remembers 500 IRIs. A file about 200,000 entities names most of them
  * many times, and every mention was parsed, resolved and checked afresh (RFC 3986): a third of
  * the parsers' time at scale 100 (JFR). An IRI as written means the same until the base changes
  * (the cache is emptied then), and its first mention was checked: a bad IRI has stopped the load
- * already, since every parser warning is an error here. Likewise a literal the cache holds was
- * checked when it was first made (its lexical form against its datatype, its language tag).
+ * already, since every parser warning is an error here. Likewise a literal (its lexical form
+ * against its datatype, its language tag) is checked once per parse. (Only what this parse
+ * checked is skipped: the shared {@link ParserTermCache} also holds what other syntaxes' parsers
+ * made, whose checks this class does not know.)
  */
 final class IriCachingProfile extends CDTAwareParserProfile {
-    private final ParserTermCache terms;
     private final String[] written;
-    private final Node[] nodes;
+    private final Node[] nodes, literals;
     private final int mask;
 
-    private IriCachingProfile(ParserTermCache terms, FactoryRDF factory, ErrorHandler errors, String base, Context context, int slots) {
+    private IriCachingProfile(FactoryRDF factory, ErrorHandler errors, String base, Context context, int slots) {
         // RDFParser's settings for Turtle and TriG: resolve against the base, no relative IRIs, checking on.
         super(factory, errors, IRIxResolver.create().base(base).resolve(true).allowRelative(false).build(),
                 PrefixMapFactory.create(), context, true, SysRIOT.isStrictMode());
-        this.terms = terms;
         int n = Integer.highestOneBit(Math.max(16, slots - 1)) << 1;
         written = new String[n];
         nodes = new Node[n];
+        literals = new Node[n];
         mask = n - 1;
     }
 
@@ -60,7 +60,7 @@ final class IriCachingProfile extends CDTAwareParserProfile {
     static void parse(InputStream in, String base, Lang lang, ParserTermCache terms, ErrorHandler errors, Context context,
                       int slots, StreamRDF sink) {
         FactoryRDF factory = terms.factory();
-        IriCachingProfile profile = new IriCachingProfile(terms, factory, errors, base, context, slots);
+        IriCachingProfile profile = new IriCachingProfile(factory, errors, base, context, slots);
         ReaderRIOT reader = RDFParserRegistry.getFactory(lang).create(lang, profile);
         factory.reset();   // as RDFParser does before each parse: fresh blank node labels
         reader.read(in, base, lang.getContentType(), sink, context);
@@ -82,20 +82,34 @@ final class IriCachingProfile extends CDTAwareParserProfile {
 
     @Override
     public Node createTypedLiteral(String lexical, RDFDatatype datatype, long line, long col) {
-        Node known = terms.knownLiteral(lexical, datatype, "");
-        return known != null ? known : super.createTypedLiteral(lexical, datatype, line, col);
+        int i = literalSlot(lexical, datatype, "");
+        Node checked = literals[i];
+        if (ParserTermCache.isLiteral(checked, lexical, datatype, ""))
+            return checked;
+        return literals[i] = super.createTypedLiteral(lexical, datatype, line, col);
     }
 
     @Override
     public Node createLangLiteral(String lexical, String lang, long line, long col) {
-        Node known = terms.knownLiteral(lexical, null, lang);
-        return known != null ? known : super.createLangLiteral(lexical, lang, line, col);
+        int i = literalSlot(lexical, null, lang);
+        Node checked = literals[i];
+        if (ParserTermCache.isLiteral(checked, lexical, null, lang))
+            return checked;
+        return literals[i] = super.createLangLiteral(lexical, lang, line, col);
     }
 
     @Override
     public Node createStringLiteral(String lexical, long line, long col) {
-        Node known = terms.knownLiteral(lexical, XSDDatatype.XSDstring, "");
-        return known != null ? known : super.createStringLiteral(lexical, line, col);
+        int i = literalSlot(lexical, XSDDatatype.XSDstring, "");
+        Node checked = literals[i];
+        if (ParserTermCache.isLiteral(checked, lexical, XSDDatatype.XSDstring, ""))
+            return checked;
+        return literals[i] = super.createStringLiteral(lexical, line, col);
+    }
+
+    private int literalSlot(String lexical, RDFDatatype datatype, String lang) {
+        int h = ParserTermCache.literalHash(lexical, datatype, lang);
+        return (h ^ (h >>> 16)) & mask;
     }
 
     @Override

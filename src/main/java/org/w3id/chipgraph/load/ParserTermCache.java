@@ -59,21 +59,25 @@ final class ParserTermCache {
         return made;
     }
 
-    /**
-     * The literal kept for this lexical form and datatype (with {@code lang} "") or language tag
-     * (with {@code datatype} null), or null if none is: a literal kept was made, and so checked, before.
-     */
+    /** The literal kept for this lexical form and datatype (with {@code lang} "") or language tag (with {@code datatype} null), or null. */
     Node knownLiteral(String lexical, RDFDatatype datatype, String lang) {
         Node cached = literals[literalSlot(lexical, datatype, lang)];
-        if (cached != null && cached.getLiteralLexicalForm().equals(lexical)
-                && (datatype != null ? Objects.equals(cached.getLiteralDatatype(), datatype) && cached.getLiteralLanguage().isEmpty()
-                                     : cached.getLiteralLanguage().equals(lang)))
-            return cached;
-        return null;
+        return isLiteral(cached, lexical, datatype, lang) ? cached : null;
+    }
+
+    /** Whether {@code node} is the literal of this lexical form and datatype (with {@code lang} "") or language tag. */
+    static boolean isLiteral(Node node, String lexical, RDFDatatype datatype, String lang) {
+        return node != null && node.getLiteralLexicalForm().equals(lexical)
+               && (datatype != null ? Objects.equals(node.getLiteralDatatype(), datatype) && node.getLiteralLanguage().isEmpty()
+                                    : node.getLiteralLanguage().equals(lang));
+    }
+
+    static int literalHash(String lexical, RDFDatatype datatype, String lang) {
+        return lexical.hashCode() * 31 + (datatype != null ? datatype.getURI().hashCode() : lang.hashCode());
     }
 
     private int literalSlot(String lexical, RDFDatatype datatype, String lang) {
-        return slot(lexical.hashCode() * 31 + (datatype != null ? datatype.getURI().hashCode() : lang.hashCode()));
+        return slot(literalHash(lexical, datatype, lang));
     }
 
     /** A factory of terms for one parser: its own blank node labels, this cache's IRIs and literals. */

@@ -53,6 +53,7 @@ class BenchSmokeTest {
                 new String[] {"load", "phase: parsing files", "ours"},
                 new String[] {"load", "closure materialized", "ours"},
                 new String[] {"load", LoadTargets.INDEX_PAIRS, "ours"},
+                new String[] {"load", LoadBench.PARSING_ALONE, "ours"},
                 new String[] {"resources", "peak heap, phase: parsing files", "ours"},
                 new String[] {"resources", "peak heap, phase: writing a new store version", "ours"},
                 new String[] {"resources", "heap limit of our loader", "ours"},

@@ -17,12 +17,12 @@ import org.apache.jena.atlas.json.JsonObject;
  */
 final class LoadBench {
     static final String RIOT = "parsing: riot --count, the same files", RIOT_FILE = "parsing: riot --count, the generated file",
-            PARSING = "  phase: parsing files";
+            PARSING = "  phase: parsing files", PARSING_ALONE = "parsing: ours alone, the same files";
 
     private final BenchCommand b;
     private final Map<String, List<Double>> phases = new LinkedHashMap<>(), phaseHeap = new LinkedHashMap<>();
     private final List<Double> total = new ArrayList<>(), quads = new ArrayList<>(), heap = new ArrayList<>(), size = new ArrayList<>(),
-            closure = new ArrayList<>(), indexPairs = new ArrayList<>(), riot = new ArrayList<>(), riotFile = new ArrayList<>();
+            closure = new ArrayList<>(), indexPairs = new ArrayList<>(), parseAlone = new ArrayList<>(), riot = new ArrayList<>(), riotFile = new ArrayList<>();
     private final Map<String, List<Double>> jenaSecs = new LinkedHashMap<>(), jenaQuads = new LinkedHashMap<>(),
             jenaHeap = new LinkedHashMap<>(), jenaSize = new LinkedHashMap<>();
 
@@ -42,6 +42,8 @@ final class LoadBench {
             if (!ourLoadOnly)
                 for (String loader : List.of("parallel", "phased")) jena(sc, dir, file, loader);
             riotFiles = (int) num(riotCount(sc, List.of("--project", b.project.toString(), "--file", file.toString()), riot), "files");
+            parseAlone.add(num(b.child("parse-ours scale " + sc, b.loadHeap(), b.loadJvmOptions(file), List.of("parse-ours", "--project",
+                    b.project.toString(), "--file", file.toString()), null).one(), "seconds"));
             riotCount(sc, List.of("--file", file.toString()), riotFile);
         }
         record(sc, file, ourRuns < b.runs ? "one load (--only-what-if)" : "");
@@ -107,6 +109,8 @@ final class LoadBench {
         res.add(sc, "load", "whole load (ours)", "ours", "s", total, join("parse, validate, reason, write TDB2; -Xmx" + b.loadHeap()
                 + "; " + jvm, oursNote));
         phases.forEach((k, v) -> res.add(sc, "load", "  phase: " + k, "ours", "s", v, ""));
+        res.add(sc, "load", PARSING_ALONE, "ours", "s", parseAlone, "our loader's parse step alone, in its own JVM as riot is, run as often as riot;"
+                + " -Xmx" + b.loadHeap() + ", the load's JVM options");
         res.add(sc, "load", RIOT, "jena", "s", riot, "Jena's parser alone on the " + riotFiles + " files our loader parses, -Xmx" + b.heap);
         res.add(sc, "load", RIOT_FILE, "jena", "s", riotFile, "the generated file alone");
         if (!closure.isEmpty())

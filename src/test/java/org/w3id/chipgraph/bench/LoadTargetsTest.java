@@ -89,6 +89,20 @@ class LoadTargetsTest {
     }
 
     @Test
+    void theParsingTargetUsesOurParseAloneWhenTheRunHasIt() {
+        Results r = new Results();
+        r.add("100", "load", LoadBench.PARSING, "ours", "s", List.of(15.6), "");
+        r.add("100", "load", LoadBench.RIOT, "jena", "s", List.of(7.0, 7.5, 8.0), "");
+        List<Targets.Check> out = new ArrayList<>();
+        LoadTargets.evaluate(r, "100", out);
+        assertEquals("15.6 s vs 7.50 s = 2.08x | missed", out.get(0).measured() + " | " + out.get(0).verdict(), "the load's step alone");
+        r.add("100", "load", LoadBench.PARSING_ALONE, "ours", "s", List.of(8.5, 9.0, 9.9), "");
+        out.clear();
+        LoadTargets.evaluate(r, "100", out);
+        assertEquals("9.00 s vs 7.50 s = 1.20x | met", out.get(0).measured() + " | " + out.get(0).verdict());
+    }
+
+    @Test
     void xmxIsReadInMegabytesOfTheHeapRows() {
         assertEquals(4L << 30, Math.round(LoadBench.megabytes("4g") * 1e6));
         assertEquals(768L << 20, Math.round(LoadBench.megabytes("768m") * 1e6));

@@ -109,6 +109,19 @@ class IriCachingProfileTest {
         }
     }
 
+    /** A literal another syntax's parser put in the shared cache unchecked is still checked here. */
+    @Test
+    void aLiteralInTheSharedCacheIsCheckedAgainByThisParse() {
+        ParserTermCache terms = new ParserTermCache(1 << 10);
+        var integer = org.apache.jena.datatypes.xsd.XSDDatatype.XSDinteger;
+        Node unchecked = terms.factory().createTypedLiteral("twelve", integer);   // a factory makes what it is given
+        assertSame(unchecked, terms.knownLiteral("twelve", integer, ""));
+        Record ours = new Record();
+        assertThrows(Complaint.class, () -> parseTurtle("<http://example.org/a> <http://example.org/p> \"twelve\"^^"
+                + "<http://www.w3.org/2001/XMLSchema#integer> .\n", terms, ours));
+        assertTrue(ours.first.startsWith("1:"), ours.first);
+    }
+
     private static void parse(String trig, ParserTermCache terms, ErrorHandler errors, DatasetGraph into) {
         IriCachingProfile.parse(new ByteArrayInputStream(trig.getBytes(StandardCharsets.UTF_8)), BASE, Lang.TRIG, terms, errors,
                 new Context(), 1 << 10, StreamRDFLib.dataset(into));

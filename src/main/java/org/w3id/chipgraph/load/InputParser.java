@@ -322,7 +322,7 @@ public final class InputParser {
         }
     }
 
-    /** What every parse of an input is set up with, a whole file or a piece of one. */
+    /** What a parse through RDFParser is set up with (the syntaxes other than Turtle and TriG: see {@link #parseFile}). */
     private static RDFParserBuilder withSettings(RDFParserBuilder source, String name, Lang lang, FactoryRDF terms) {
         return source.lang(lang).context(parserContext()).errorHandler(new FailFast(name)).factory(terms);
     }

@@ -41,7 +41,7 @@ final class IriCachingProfile extends CDTAwareParserProfile {
         // RDFParser's settings for Turtle and TriG: resolve against the base, no relative IRIs, checking on.
         super(factory, errors, IRIxResolver.create().base(base).resolve(true).allowRelative(false).build(),
                 PrefixMapFactory.create(), context, true, SysRIOT.isStrictMode());
-        int n = Integer.highestOneBit(Math.max(16, slots - 1)) << 1;
+        int n = ParserTermCache.tableSize(slots);
         written = new String[n];
         nodes = new Node[n];
         literals = new Node[n];
@@ -68,8 +68,7 @@ final class IriCachingProfile extends CDTAwareParserProfile {
 
     @Override
     public Node createURI(String iri, long line, long col) {
-        int h = iri.hashCode();
-        int i = (h ^ (h >>> 16)) & mask;
+        int i = ParserTermCache.slot(iri.hashCode(), mask);
         if (iri.equals(written[i]))
             return nodes[i];
         Node made = super.createURI(iri, line, col);
@@ -82,34 +81,17 @@ final class IriCachingProfile extends CDTAwareParserProfile {
 
     @Override
     public Node createTypedLiteral(String lexical, RDFDatatype datatype, long line, long col) {
-        int i = literalSlot(lexical, datatype, "");
-        Node checked = literals[i];
-        if (ParserTermCache.isLiteral(checked, lexical, datatype, ""))
-            return checked;
-        return literals[i] = super.createTypedLiteral(lexical, datatype, line, col);
+        return ParserTermCache.literalIn(literals, mask, lexical, datatype, "", () -> super.createTypedLiteral(lexical, datatype, line, col));
     }
 
     @Override
     public Node createLangLiteral(String lexical, String lang, long line, long col) {
-        int i = literalSlot(lexical, null, lang);
-        Node checked = literals[i];
-        if (ParserTermCache.isLiteral(checked, lexical, null, lang))
-            return checked;
-        return literals[i] = super.createLangLiteral(lexical, lang, line, col);
+        return ParserTermCache.literalIn(literals, mask, lexical, null, lang, () -> super.createLangLiteral(lexical, lang, line, col));
     }
 
     @Override
     public Node createStringLiteral(String lexical, long line, long col) {
-        int i = literalSlot(lexical, XSDDatatype.XSDstring, "");
-        Node checked = literals[i];
-        if (ParserTermCache.isLiteral(checked, lexical, XSDDatatype.XSDstring, ""))
-            return checked;
-        return literals[i] = super.createStringLiteral(lexical, line, col);
-    }
-
-    private int literalSlot(String lexical, RDFDatatype datatype, String lang) {
-        int h = ParserTermCache.literalHash(lexical, datatype, lang);
-        return (h ^ (h >>> 16)) & mask;
+        return ParserTermCache.literalIn(literals, mask, lexical, XSDDatatype.XSDstring, "", () -> super.createStringLiteral(lexical, line, col));
     }
 
     @Override

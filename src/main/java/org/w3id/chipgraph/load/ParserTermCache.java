@@ -28,18 +28,24 @@ final class ParserTermCache {
 
     /** At least {@code size} slots (a power of two) for IRIs, as many for literals. */
     ParserTermCache(int size) {
-        int n = Integer.highestOneBit(Math.max(16, size - 1)) << 1;
+        int n = tableSize(size);
         uris = new Node[n];
         literals = new Node[n];
         mask = n - 1;
     }
 
-    private int slot(int h) {
+    /** The length of a table of at least {@code size} slots: a power of two. */
+    static int tableSize(int size) {
+        return Integer.highestOneBit(Math.max(16, size - 1)) << 1;
+    }
+
+    /** The slot of hash {@code h} in a table of {@code mask + 1} slots. */
+    static int slot(int h, int mask) {
         return (h ^ (h >>> 16)) & mask;
     }
 
     Node uri(String iri) {
-        int i = slot(iri.hashCode());
+        int i = slot(iri.hashCode(), mask);
         Node cached = uris[i];
         if (cached != null && cached.getURI().equals(iri))
             return cached;
@@ -51,33 +57,35 @@ final class ParserTermCache {
 
     /** The literal of this lexical form and datatype or language tag ("" for none): the one kept, or {@code make}'s. */
     Node literal(String lexical, RDFDatatype datatype, String lang, Supplier<Node> make) {
-        Node cached = knownLiteral(lexical, datatype, lang);
-        if (cached != null)
-            return cached;
-        Node made = make.get();
-        literals[literalSlot(lexical, datatype, lang)] = made;
-        return made;
+        return literalIn(literals, mask, lexical, datatype, lang, make);
     }
 
     /** The literal kept for this lexical form and datatype (with {@code lang} "") or language tag (with {@code datatype} null), or null. */
     Node knownLiteral(String lexical, RDFDatatype datatype, String lang) {
-        Node cached = literals[literalSlot(lexical, datatype, lang)];
+        Node cached = literals[literalSlot(lexical, datatype, lang, mask)];
         return isLiteral(cached, lexical, datatype, lang) ? cached : null;
     }
 
-    /** Whether {@code node} is the literal of this lexical form and datatype (with {@code lang} "") or language tag. */
-    static boolean isLiteral(Node node, String lexical, RDFDatatype datatype, String lang) {
+    /**
+     * The literal of this lexical form and datatype (with {@code lang} "") or language tag (with
+     * {@code datatype} null) in {@code table}, or {@code make}'s, kept there (one slot, the last made wins).
+     */
+    static Node literalIn(Node[] table, int mask, String lexical, RDFDatatype datatype, String lang, Supplier<Node> make) {
+        int i = literalSlot(lexical, datatype, lang, mask);
+        Node cached = table[i];
+        if (isLiteral(cached, lexical, datatype, lang))
+            return cached;
+        return table[i] = make.get();
+    }
+
+    private static boolean isLiteral(Node node, String lexical, RDFDatatype datatype, String lang) {
         return node != null && node.getLiteralLexicalForm().equals(lexical)
                && (datatype != null ? Objects.equals(node.getLiteralDatatype(), datatype) && node.getLiteralLanguage().isEmpty()
                                     : node.getLiteralLanguage().equals(lang));
     }
 
-    static int literalHash(String lexical, RDFDatatype datatype, String lang) {
-        return lexical.hashCode() * 31 + (datatype != null ? datatype.getURI().hashCode() : lang.hashCode());
-    }
-
-    private int literalSlot(String lexical, RDFDatatype datatype, String lang) {
-        return slot(literalHash(lexical, datatype, lang));
+    private static int literalSlot(String lexical, RDFDatatype datatype, String lang, int mask) {
+        return slot(lexical.hashCode() * 31 + (datatype != null ? datatype.getURI().hashCode() : lang.hashCode()), mask);
     }
 
     /** A factory of terms for one parser: its own blank node labels, this cache's IRIs and literals. */

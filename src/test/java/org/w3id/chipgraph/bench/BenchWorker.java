@@ -129,9 +129,10 @@ public final class BenchWorker {
         tee.flush();
         Map<String, Object> out = new LinkedHashMap<>(Map.of("seconds", total, "quads", r.total(), "inferred", r.inferred(),
                 "phases", loader.phases(), "peakHeapPerPhase", loader.peakHeapPerPhase(), "version", r.version()));
-        Boolean closure = closureMaterialized(progress.toString(StandardCharsets.UTF_8));
+        String said = progress.toString(StandardCharsets.UTF_8);
+        Boolean closure = closureMaterialized(said);
         if (closure != null) out.put("closureMaterialized", closure);
-        Long pairs = indexPairs(progress.toString(StandardCharsets.UTF_8));
+        Long pairs = indexPairs(said);
         if (pairs != null) out.put("indexPairs", pairs);
         result(out);
     }

@@ -4,8 +4,9 @@ package org.w3id.chipgraph.serve;
  * How much one request may cost the server, beside the query timeout and the row cap:
  * <ul>
  * <li>{@code maxBodyBytes}: the largest request body (a SPARQL query POSTed as
- *     {@code application/sparql-query}, a form, anything); past it the answer is 413 before the
- *     body is read. Request headers (the URI and its query string included) are capped at
+ *     {@code application/sparql-query}, a form, anything); past it the answer is 413, sent once
+ *     the body has been read and thrown away (up to 8 times the cap; a larger one, or one that
+ *     waits for "100 Continue", is refused before it is read). Request headers (the URI and its query string included) are capped at
  *     {@link #MAX_HEADER_BYTES} (414 or 431 past it).</li>
  * <li>{@code maxResponseBytes}: the largest response body. A CONSTRUCT or DESCRIBE answer, built
  *     whole before it is sent, is refused with 422 when its serialization would pass it; a streamed

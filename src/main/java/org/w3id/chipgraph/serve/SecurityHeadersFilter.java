@@ -9,6 +9,8 @@ import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpHeaderValue;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
@@ -45,7 +47,8 @@ public final class SecurityHeadersFilter implements Filter {
 
     /**
      * The same headers on the error pages Jetty writes itself, before any filter runs (a URI it
-     * refuses as ambiguous, a bad request line), which come from the server's error handler.
+     * refuses as ambiguous, a bad request line), which come from the server's error handler; and
+     * {@code Connection: close} on those of them after which the server closes the connection.
      */
     static void install(Server jetty) {
         ErrorHandler errors = new ErrorHandler() {
@@ -53,6 +56,11 @@ public final class SecurityHeadersFilter implements Filter {
             public boolean handle(Request request, Response response, Callback callback) throws Exception {
                 for (String[] h : HEADERS)
                     response.getHeaders().put(h[0], h[1] == null ? CSP : h[1]);
+                // A request Jetty could not parse (a URI or headers past the cap: 414, 431, 400) ends
+                // the connection, but its answer did not say so; a client then reused the closed
+                // connection and its next request failed ("header parser received no bytes").
+                if (!request.getConnectionMetaData().isPersistent())
+                    response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
                 return super.handle(request, response, callback);
             }
         };

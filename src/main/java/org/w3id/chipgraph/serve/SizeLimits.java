@@ -16,8 +16,9 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * The request and response size limits, set in Jetty in front of every route (see {@link ResourceLimits}):
- * a body past {@code maxBodyBytes} is answered 413 (by its Content-Length before it is read, or
- * as soon as that many bytes have come); a response stops at {@code maxResponseBytes}; request
+ * every request body is read whole before a route sees it, and one past {@code maxBodyBytes} is
+ * answered 413 once it has been read (see {@link ReadBodyFirst}: a refusal sent while the body is
+ * still coming may be lost to a reset); a response stops at {@code maxResponseBytes}; request
  * headers, the URI with its query string included, are capped at {@link ResourceLimits#MAX_HEADER_BYTES}
  * (Fuseki sets 512 KB). A response cut after it was committed aborts the connection (see
  * {@link FailWhenAWriteFailed}), so that no client takes the cut body for a whole answer.
@@ -32,7 +33,7 @@ final class SizeLimits {
                     h.getHttpConfiguration().setRequestHeaderSize(ResourceLimits.MAX_HEADER_BYTES);
         SizeLimitHandler limit = new SizeLimitHandler(limits.maxBodyBytes(), limits.maxResponseBytes());
         limit.setHandler(new FailWhenAWriteFailed(jetty.getHandler()));
-        jetty.setHandler(limit);
+        jetty.setHandler(new ReadBodyFirst(limits.maxBodyBytes(), limit));
     }
 
     /**

@@ -1,0 +1,199 @@
+package org.w3id.chipgraph.serve;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import org.apache.jena.fuseki.main.FusekiServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.w3id.chipgraph.TestGraph;
+
+/**
+ * A refusal must reach the client whole, however slowly its body arrives: the server reads a body
+ * to its end before it answers (a response sent while the body was still coming was followed by a
+ * reset that could destroy it: "header parser received no bytes" in the hostile-input tests on a
+ * loaded machine); and a request the server cannot parse is answered with {@code Connection: close},
+ * since the server then closes the connection (a client that kept it failed its next request).
+ * Raw sockets, so that the body can be held back and the timing is the test's.
+ */
+class RefusalsReachTheClientTest {
+    static final int CAP = 10_000;
+    /** Long enough for a server that answers without waiting for the body to have answered. */
+    static final int PAUSE_MS = 400;
+
+    static FusekiServer server;
+    static int port;
+
+    @BeforeAll
+    static void start() {
+        server = ChipgraphServer.build(TestGraph.dataset(), new ServerOptions(0, Duration.ofSeconds(5), true, ServicePolicy.defaults())
+                .with(SecurityOptions.defaults().withLimits(new ResourceLimits(CAP, ResourceLimits.DEFAULT_MAX_RESPONSE, ResourceLimits.DEFAULT_MAX_STRING))));
+        server.start();
+        port = server.getHttpPort();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) server.stop();
+    }
+
+    static String head(String method, String path, String type, long length, String... extra) {
+        StringBuilder h = new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: " + type + "\r\n");
+        h.append(length >= 0 ? "Content-Length: " + length + "\r\n" : "Transfer-Encoding: chunked\r\n");
+        for (String e : extra) h.append(e).append("\r\n");
+        return h.append("\r\n").toString();
+    }
+
+    /** Nothing to read within the pause: the server is waiting for the body. */
+    static void assertNoAnswerYet(Socket s, String what) throws IOException {
+        s.setSoTimeout(PAUSE_MS);
+        try {
+            int b = s.getInputStream().read();
+            fail(what + ": the server answered (first byte " + b + ") before the body was sent");
+        } catch (SocketTimeoutException expected) {
+            // still waiting, as it should
+        }
+    }
+
+    /** One response: status line and headers, then the body by its Content-Length or to the end of a closing connection. */
+    record Answer(int status, String headers, String body) {}
+
+    static Answer readAnswer(InputStream in) throws IOException {
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        int b, matched = 0;
+        while (matched < 4 && (b = in.read()) >= 0) {
+            head.write(b);
+            matched = (b == "\r\n\r\n".charAt(matched)) ? matched + 1 : (b == '\r' ? 1 : 0);
+        }
+        String headers = head.toString(StandardCharsets.ISO_8859_1);
+        assertTrue(headers.startsWith("HTTP/1.1 "), "a status line: [" + headers + "]");
+        int status = Integer.parseInt(headers.substring(9, 12));
+        var m = java.util.regex.Pattern.compile("(?im)^content-length:\\s*(\\d+)").matcher(headers);
+        if (m.find())
+            return new Answer(status, headers, new String(in.readNBytes(Integer.parseInt(m.group(1))), StandardCharsets.UTF_8));
+        // no length: a closing connection's body runs to the end of the stream
+        assertTrue(headers.toLowerCase().contains("connection: close"), "a length or a closing connection: " + headers);
+        return new Answer(status, headers, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    }
+
+    /** Sends {@code size} bytes in pieces, pausing between them. */
+    static void sendSlowly(OutputStream out, String text) throws Exception {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        int piece = Math.max(1, bytes.length / 4);
+        for (int i = 0; i < bytes.length; i += piece) {
+            out.write(bytes, i, Math.min(piece, bytes.length - i));
+            out.flush();
+            Thread.sleep(50);
+        }
+    }
+
+    @Test
+    void anOversizedBodyIsReadBeforeTheRefusalAndTheConnectionStaysUsable() throws Exception {
+        String body = "SELECT * {} #" + "x".repeat(3 * CAP);
+        try (Socket s = new Socket("127.0.0.1", port)) {
+            OutputStream out = s.getOutputStream();
+            out.write(head("POST", "/chipgraph/sparql", "application/sparql-query", body.length()).getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            assertNoAnswerYet(s, "an oversized body");
+            sendSlowly(out, body);
+            s.setSoTimeout(10_000);
+            Answer refused = readAnswer(s.getInputStream());
+            assertEquals(413, refused.status(), refused.body());
+            assertTrue(refused.body().contains("--max-body"), "the refusal names the option: " + refused.body());
+            // The body was read to its end, so the same connection answers the next request.
+            out.write("GET /chipgraph/sparql?query=ASK%7B%7D HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/csv\r\nConnection: close\r\n\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            Answer next = readAnswer(s.getInputStream());
+            assertEquals(200, next.status(), next.body());
+            assertTrue(next.body().contains("true"), next.body());
+        }
+    }
+
+    @Test
+    void aChunkedBodyPastTheCapIsRefusedOnceItHasEnded() throws Exception {
+        try (Socket s = new Socket("127.0.0.1", port)) {
+            OutputStream out = s.getOutputStream();
+            out.write(head("POST", "/chipgraph/sparql", "application/sparql-query", -1).getBytes(StandardCharsets.US_ASCII));
+            String piece = "x".repeat(CAP / 2);
+            for (int i = 0; i < 5; i++) {
+                out.write((Integer.toHexString(piece.length()) + "\r\n" + piece + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                if (i == 3) assertNoAnswerYet(s, "a chunked body past the cap, not ended");
+            }
+            out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            s.setSoTimeout(10_000);
+            assertEquals(413, readAnswer(s.getInputStream()).status());
+        }
+    }
+
+    @Test
+    void aRefusedWriteWaitsForItsSmallBodyToo() throws Exception {
+        String turtle = "<urn:x> <urn:y> <urn:z> .";
+        try (Socket s = new Socket("127.0.0.1", port)) {
+            OutputStream out = s.getOutputStream();
+            out.write(head("POST", "/chipgraph?graph=urn:x:g", "text/turtle", turtle.length()).getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            assertNoAnswerYet(s, "a refused write");
+            sendSlowly(out, turtle);
+            s.setSoTimeout(10_000);
+            int status = readAnswer(s.getInputStream()).status();
+            assertTrue(status == 403 || status == 404 || status == 405, "refused: " + status);
+        }
+    }
+
+    @Test
+    void aQueryWithinTheCapIsAnsweredFromTheBodyReadFirst() throws Exception {
+        String query = "SELECT (COUNT(*) AS ?n) { ?s ?p ?o } # " + "y".repeat(CAP / 2);
+        try (Socket s = new Socket("127.0.0.1", port)) {
+            OutputStream out = s.getOutputStream();
+            out.write(head("POST", "/chipgraph/sparql", "application/sparql-query", query.length(), "Accept: text/csv", "Connection: close")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            sendSlowly(out, query);
+            s.setSoTimeout(10_000);
+            Answer a = readAnswer(s.getInputStream());
+            assertEquals(200, a.status(), a.body());
+            assertTrue(a.body().matches("(?s)n\\r?\\n[1-9]\\d*\\r?\\n"), "a count of the test graph's triples: " + a.body());
+        }
+    }
+
+    @Test
+    void aClientThatWaitsForContinueOrDeclaresFarTooMuchIsRefusedWithoutSendingIt() throws Exception {
+        for (String[] c : new String[][] {{"" + (CAP + 1), "Expect: 100-continue"}, {"" + (new ReadBodyFirst(CAP, null).drainLimit + 1), "X-None: 1"}}) {
+            try (Socket s = new Socket("127.0.0.1", port)) {
+                s.getOutputStream().write(head("POST", "/chipgraph/sparql", "application/sparql-query", Long.parseLong(c[0]), c[1])
+                        .getBytes(StandardCharsets.US_ASCII));
+                s.getOutputStream().flush();
+                s.setSoTimeout(10_000);
+                Answer a = readAnswer(s.getInputStream());
+                assertEquals(413, a.status(), c[1] + ": " + a.body());
+                assertFalse(a.headers().contains("100 Continue"), a.headers());
+            }
+        }
+    }
+
+    @Test
+    void aRequestTooLongToParseSaysTheConnectionCloses() throws Exception {
+        try (Socket s = new Socket("127.0.0.1", port)) {
+            s.getOutputStream().write(("GET /chipgraph/sparql?query=ASK%7B%7D%23" + "x".repeat(2 * ResourceLimits.MAX_HEADER_BYTES)
+                    + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            s.getOutputStream().flush();
+            s.setSoTimeout(10_000);
+            Answer a = readAnswer(s.getInputStream());
+            assertTrue(a.status() == 414 || a.status() == 431, "refused: " + a.status());
+            assertTrue(a.headers().toLowerCase().contains("\r\nconnection: close\r\n"), "says it closes: " + a.headers());
+            assertEquals(-1, s.getInputStream().read(), "and does close");
+        }
+    }
+}

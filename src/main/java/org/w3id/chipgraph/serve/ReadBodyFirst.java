@@ -2,6 +2,7 @@ package org.w3id.chipgraph.serve;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpHeaderValue;
@@ -28,16 +29,41 @@ import org.eclipse.jetty.util.Callback;
  * <p>A body declared larger than {@link #drainLimit}, or sent with {@code Expect: 100-continue}, is
  * refused before it is read: a client that waits for "100 Continue" sends nothing more, and one
  * that sends many megabytes more than the cap is not worth reading (it may see a reset).
+ *
+ * <p>The bodies held at once share a budget, {@link #BODIES_HELD} times the cap (16 MB by default),
+ * so that many connections sending large bodies slowly cannot fill the heap (a servlet reading the
+ * body was bounded by the thread pool; a body read without a thread is not). A body that does not
+ * fit is read and thrown away like an oversized one, then answered 503 with {@code Retry-After}.
  */
 final class ReadBodyFirst extends Handler.Wrapper {
+    /** How many bodies of the largest size may be held at once. */
+    static final int BODIES_HELD = 16;
     /** How much of a refused body is read and thrown away so that the refusal reaches the client. */
     final long drainLimit;
     private final long maxBodyBytes;
+    private final long budget;
+    private final AtomicLong held = new AtomicLong();
 
     ReadBodyFirst(long maxBodyBytes, Handler handler) {
         super(handler);
         this.maxBodyBytes = maxBodyBytes;
         this.drainLimit = Math.max(8 * maxBodyBytes, 8L * 1024 * 1024);
+        this.budget = BODIES_HELD * maxBodyBytes;
+    }
+
+    /** Bytes of request bodies held now, read and not yet answered. */
+    long held() {
+        return held.get();
+    }
+
+    private boolean reserve(long bytes) {
+        long now;
+        do {
+            now = held.get();
+            if (now + bytes > budget)
+                return false;
+        } while (!held.compareAndSet(now, now + bytes));
+        return true;
     }
 
     @Override
@@ -68,6 +94,8 @@ final class ReadBodyFirst extends Handler.Wrapper {
         final Callback callback;
         final ByteArrayOutputStream kept = new ByteArrayOutputStream();
         long seen;
+        /** The budget was full when part of this body came: it is read to its end and refused. */
+        boolean overBudget;
 
         BodyReader(Request request, Response response, Callback callback) {
             this.request = request;
@@ -90,23 +118,28 @@ final class ReadBodyFirst extends Handler.Wrapper {
                 }
                 if (Content.Chunk.isFailure(chunk)) {
                     // a client that stopped sending or timed out: no request to answer
+                    forget();
                     Response.writeError(request, response, callback, chunk.getFailure());
                     return;
                 }
                 ByteBuffer bytes = chunk.getByteBuffer();
-                seen += bytes.remaining();
-                if (seen <= maxBodyBytes) {
-                    byte[] copy = new byte[bytes.remaining()];
+                int n = bytes.remaining();
+                seen += n;
+                if (seen <= maxBodyBytes && !overBudget && reserve(n)) {
+                    byte[] copy = new byte[n];
                     bytes.get(copy);
                     kept.writeBytes(copy);
-                } else if (kept.size() > 0) {
-                    kept.reset();
+                } else {
+                    overBudget |= seen <= maxBodyBytes;
+                    forget();
                 }
                 boolean last = chunk.isLast();
                 chunk.release();
                 if (last) {
                     if (seen > maxBodyBytes)
                         refuse(request, response, callback, seen);
+                    else if (overBudget)
+                        busy();
                     else
                         handleWith(kept.toByteArray());
                     return;
@@ -118,7 +151,34 @@ final class ReadBodyFirst extends Handler.Wrapper {
             }
         }
 
+        /** Gives back what this body holds of the budget. */
+        private void forget() {
+            held.addAndGet(-kept.size());
+            kept.reset();
+        }
+
+        private void busy() {
+            response.getHeaders().put(HttpHeader.RETRY_AFTER, "1");
+            Response.writeError(request, response, callback, HttpStatus.SERVICE_UNAVAILABLE_503,
+                    "Too many request bodies are arriving at once (at most " + BODIES_HELD + " times --max-body held); try again.");
+        }
+
         private void handleWith(byte[] body) {
+            // the budget is given back when the answer is done, however it ends
+            long size = body.length;
+            Callback done = new Callback.Nested(callback) {
+                @Override
+                public void succeeded() {
+                    held.addAndGet(-size);
+                    super.succeeded();
+                }
+
+                @Override
+                public void failed(Throwable x) {
+                    held.addAndGet(-size);
+                    super.failed(x);
+                }
+            };
             Request whole = new Request.Wrapper(request) {
                 private boolean given;
 
@@ -136,10 +196,10 @@ final class ReadBodyFirst extends Handler.Wrapper {
                 }
             };
             try {
-                if (!ReadBodyFirst.super.handle(whole, response, callback))
-                    Response.writeError(request, response, callback, HttpStatus.NOT_FOUND_404);
+                if (!ReadBodyFirst.super.handle(whole, response, done))
+                    Response.writeError(request, response, done, HttpStatus.NOT_FOUND_404);
             } catch (Throwable t) {
-                Response.writeError(request, response, callback, t);
+                Response.writeError(request, response, done, t);
             }
         }
     }

@@ -10,6 +10,8 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.junit.jupiter.api.AfterAll;
@@ -64,7 +66,7 @@ class RefusalsReachTheClientTest {
         }
     }
 
-    /** One response: status line and headers, then the body by its Content-Length or to the end of a closing connection. */
+    /** One response: status line and headers, then the body by its Content-Length, its chunks or the end of a closing connection. */
     record Answer(int status, String headers, String body) {}
 
     static Answer readAnswer(InputStream in) throws IOException {
@@ -80,9 +82,23 @@ class RefusalsReachTheClientTest {
         var m = java.util.regex.Pattern.compile("(?im)^content-length:\\s*(\\d+)").matcher(headers);
         if (m.find())
             return new Answer(status, headers, new String(in.readNBytes(Integer.parseInt(m.group(1))), StandardCharsets.UTF_8));
+        if (headers.toLowerCase().contains("\r\ntransfer-encoding: chunked\r\n")) {
+            ByteArrayOutputStream body = new ByteArrayOutputStream();
+            for (int size; (size = Integer.parseInt(line(in).trim(), 16)) > 0; line(in))
+                body.write(in.readNBytes(size));
+            line(in);
+            return new Answer(status, headers, body.toString(StandardCharsets.UTF_8));
+        }
         // no length: a closing connection's body runs to the end of the stream
         assertTrue(headers.toLowerCase().contains("connection: close"), "a length or a closing connection: " + headers);
         return new Answer(status, headers, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    }
+
+    static String line(InputStream in) throws IOException {
+        StringBuilder l = new StringBuilder();
+        for (int b; (b = in.read()) >= 0 && b != '\n'; )
+            if (b != '\r') l.append((char) b);
+        return l.toString();
     }
 
     /** Sends {@code size} bytes in pieces, pausing between them. */
@@ -194,6 +210,49 @@ class RefusalsReachTheClientTest {
             assertTrue(a.status() == 414 || a.status() == 431, "refused: " + a.status());
             assertTrue(a.headers().toLowerCase().contains("\r\nconnection: close\r\n"), "says it closes: " + a.headers());
             assertEquals(-1, s.getInputStream().read(), "and does close");
+        }
+    }
+
+    @Test
+    void bodiesHeldAtOnceShareABudgetAndGiveItBack() throws Exception {
+        ReadBodyFirst reader = (ReadBodyFirst) server.getJettyServer().getHandler();
+        String query = "ASK {} #" + "x".repeat(CAP - 8);
+        List<Socket> slow = new ArrayList<>();
+        try {
+            // the budget's worth of bodies, each one byte short of its end
+            for (int i = 0; i < ReadBodyFirst.BODIES_HELD; i++) {
+                Socket s = new Socket("127.0.0.1", port);
+                slow.add(s);
+                s.getOutputStream().write((head("POST", "/chipgraph/sparql", "application/sparql-query", query.length(), "Accept: text/csv")
+                        + query.substring(0, query.length() - 1)).getBytes(StandardCharsets.US_ASCII));
+                s.getOutputStream().flush();
+            }
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (reader.held() < ReadBodyFirst.BODIES_HELD * (long) (CAP - 1) && System.nanoTime() < deadline)
+                Thread.sleep(20);
+            assertEquals(ReadBodyFirst.BODIES_HELD * (long) (CAP - 1), reader.held(), "every slow body is held");
+            try (Socket s = new Socket("127.0.0.1", port)) {
+                String more = "ASK {} #" + "y".repeat(ReadBodyFirst.BODIES_HELD + 1);    // longer than the BODIES_HELD bytes the budget has left
+                s.getOutputStream().write((head("POST", "/chipgraph/sparql", "application/sparql-query", more.length()) + more).getBytes(StandardCharsets.US_ASCII));
+                s.getOutputStream().flush();
+                s.setSoTimeout(10_000);
+                Answer busy = readAnswer(s.getInputStream());
+                assertEquals(503, busy.status(), busy.body());
+                assertTrue(busy.headers().contains("Retry-After: 1"), busy.headers());
+            }
+            for (Socket s : slow) {
+                s.getOutputStream().write("x".getBytes(StandardCharsets.US_ASCII));
+                s.getOutputStream().flush();
+                s.setSoTimeout(10_000);
+                Answer a = readAnswer(s.getInputStream());
+                assertEquals(200, a.status(), "a held body is answered once it ends: " + a.body());
+            }
+            deadline = System.nanoTime() + 10_000_000_000L;
+            while (reader.held() > 0 && System.nanoTime() < deadline)
+                Thread.sleep(20);
+            assertEquals(0, reader.held(), "the budget is given back when the answers are done");
+        } finally {
+            for (Socket s : slow) s.close();
         }
     }
 }

@@ -10,17 +10,21 @@ import org.apache.jena.riot.out.NodeFmtLib;
 import org.apache.jena.riot.system.PrefixMap;
 import org.apache.jena.riot.system.PrefixMapFactory;
 import org.apache.jena.query.QueryFactory;
-import org.apache.jena.shacl.ShaclValidator;
 import org.apache.jena.shared.PrefixMapping;
 import org.apache.jena.shacl.Shapes;
 import org.apache.jena.shacl.ValidationReport;
+import org.apache.jena.shacl.engine.ValidationContext;
+import org.apache.jena.shacl.parser.Shape;
 import org.apache.jena.shacl.validation.ReportEntry;
+import org.apache.jena.shacl.validation.VLib;
 import org.apache.jena.shacl.validation.Severity;
 import org.apache.jena.shacl.vocabulary.SHACL;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.sparql.graph.GraphFactory;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.apache.jena.sparql.core.Prologue;
 import org.apache.jena.sparql.path.P_Inverse;
@@ -40,6 +44,11 @@ final class ShaclGate {
 
     static final PrefixMapping PREFIX_MAPPING = PrefixMapping.Factory.create().setNsPrefixes(PREFIXES.getMapping()).lock();
 
+    /** Focus nodes validated together; one batch's report is all that is held at once. */
+    static final int BATCH = 10_000;
+    /** Violations described in the error; the rest are counted. */
+    static final int DESCRIBED = 50;
+
     /** Throws a {@link LoadException} listing the violations, if there are any, over {@code all}: the ontology and every graph of {@code in} as one graph. */
     static void validate(ParsedInputs in, Graph all, String shapesFile) {
         Shapes shapes;
@@ -48,23 +57,53 @@ final class ShaclGate {
         } catch (RuntimeException e) {
             throw new LoadException(LoadException.INPUT, shapesFile + ": not usable as SHACL shapes: " + e.getMessage(), e);
         }
-        ValidationReport report = ShaclValidator.get().validate(shapes, all);
-        if (report.conforms())
+        Violations found = validateInBatches(shapes, all, BATCH, e -> describe(in, e));
+        if (found.count() == 0)
             return;
-        List<String> lines = new ArrayList<>();
-        int violations = 0;
-        for (ReportEntry e : report.getEntries()) {
-            if (e.severity() != null && !e.severity().equals(Severity.Violation))
-                continue;
-            violations++;
-            if (lines.size() < 50)
-                lines.add(describe(in, e));
-        }
-        if (violations == 0)
-            return;
-        String more = violations > lines.size() ? "\n  ... and " + (violations - lines.size()) + " more" : "";
+        List<String> lines = found.described();
+        String more = found.count() > lines.size() ? "\n  ... and " + (found.count() - lines.size()) + " more" : "";
         throw new LoadException(LoadException.VALIDATION, "SHACL validation failed (" + shapesFile + "): "
-                + violations + " violation(s):\n  " + String.join("\n  ", lines) + more);
+                + found.count() + " violation(s):\n  " + String.join("\n  ", lines) + more);
+    }
+
+    /**
+     * What validation found: how many violations, the first {@link #DESCRIBED} described, and the
+     * most report entries held at once (one batch's).
+     */
+    record Violations(long count, List<String> described, int largestReport) {}
+
+    /**
+     * Jena's validation (the same focus nodes per shape, the same checks per focus node, as
+     * {@code ShaclValidator.validate}), run over the focus nodes of each shape in batches of
+     * {@code batch}: each batch's report is read and dropped before the next, so the memory a
+     * report takes stays bounded however many violations a large input has (a whole-graph
+     * report holds every one). The data graph itself is shared, whole: a shape follows paths
+     * from a focus node to anything, in any source's graph.
+     */
+    static Violations validateInBatches(Shapes shapes, Graph data, int batch, Function<ReportEntry, String> describe) {
+        long count = 0;
+        int largest = 0;
+        List<String> described = new ArrayList<>();
+        for (Shape shape : shapes.getTargetShapes()) {
+            Iterator<Node> focus = VLib.focusNodes(data, shape).iterator();
+            while (focus.hasNext()) {
+                ValidationContext context = ValidationContext.create(shapes, data);
+                for (int i = 0; i < batch && focus.hasNext(); i++)
+                    VLib.validateShape(context, data, shape, focus.next());
+                if (!context.hasViolation())
+                    continue;
+                ValidationReport report = context.generateReport();
+                largest = Math.max(largest, report.getEntries().size());
+                for (ReportEntry e : report.getEntries()) {
+                    if (e.severity() != null && !e.severity().equals(Severity.Violation))
+                        continue;
+                    count++;
+                    if (described.size() < DESCRIBED)
+                        described.add(describe.apply(e));
+                }
+            }
+        }
+        return new Violations(count, List.copyOf(described), largest);
     }
 
     /**

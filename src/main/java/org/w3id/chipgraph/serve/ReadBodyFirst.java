@@ -2,6 +2,7 @@ package org.w3id.chipgraph.serve;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.eclipse.jetty.http.HttpHeader;
@@ -117,9 +118,13 @@ final class ReadBodyFirst extends Handler.Wrapper {
                     return;
                 }
                 if (Content.Chunk.isFailure(chunk)) {
-                    // a client that stopped sending or timed out: no request to answer
+                    // a client that stopped sending (idle past Jetty's timeout) or went away
                     forget();
-                    Response.writeError(request, response, callback, chunk.getFailure());
+                    if (chunk.getFailure() instanceof TimeoutException)
+                        Response.writeError(request, response, callback, HttpStatus.REQUEST_TIMEOUT_408,
+                                "The request body stopped arriving before its end.");
+                    else
+                        Response.writeError(request, response, callback, chunk.getFailure());
                     return;
                 }
                 ByteBuffer bytes = chunk.getByteBuffer();

@@ -255,4 +255,26 @@ class RefusalsReachTheClientTest {
             for (Socket s : slow) s.close();
         }
     }
+
+    @Test
+    void aBodyThatStopsArrivingIsAnswered408AndGivesBackItsShare() throws Exception {
+        FusekiServer idle = ChipgraphServer.build(TestGraph.dataset(), new ServerOptions(0, Duration.ofSeconds(5), true, ServicePolicy.defaults())
+                .with(SecurityOptions.defaults().withLimits(new ResourceLimits(CAP, ResourceLimits.DEFAULT_MAX_RESPONSE, ResourceLimits.DEFAULT_MAX_STRING))));
+        for (var c : idle.getJettyServer().getConnectors())
+            ((org.eclipse.jetty.server.ServerConnector) c).setIdleTimeout(1000);
+        idle.start();
+        try (Socket s = new Socket("127.0.0.1", idle.getHttpPort())) {
+            ReadBodyFirst reader = (ReadBodyFirst) idle.getJettyServer().getHandler();
+            s.getOutputStream().write((head("POST", "/chipgraph/sparql", "application/sparql-query", 100) + "ASK {} #").getBytes(StandardCharsets.US_ASCII));
+            s.getOutputStream().flush();
+            s.setSoTimeout(10_000);
+            long t0 = System.nanoTime();
+            Answer a = readAnswer(s.getInputStream());
+            assertEquals(408, a.status(), a.body());
+            assertTrue((System.nanoTime() - t0) / 1_000_000 < 8000, "answered after the idle timeout, not the client's");
+            assertEquals(0, reader.held(), "the stalled body's share is given back");
+        } finally {
+            idle.stop();
+        }
+    }
 }

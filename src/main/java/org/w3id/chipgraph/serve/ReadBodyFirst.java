@@ -22,7 +22,7 @@ import org.eclipse.jetty.util.Callback;
  * the connection at once (it will not wait for a client that may never finish). The unread bytes
  * make that close a TCP reset, and the client may lose the answer already sent: a 413 for a large
  * query, or a 405 for a refused write, came out as "connection reset" or "header parser received no
- * bytes" (1 in 30 oversized POSTs, 1 in a few hundred refused writes, more on a loaded machine). A
+ * bytes" (with both cores busy: 30 of 450 oversized POSTs, 11 of 300 small refused writes). A
  * body read whole cannot be left unread. Bodies here are queries and refused writes, at most
  * {@code maxBodyBytes} (1 MB by default), so holding one is cheap; it is read without holding a
  * thread while it arrives (Jetty's idle timeout bounds a stalled client).

@@ -3,7 +3,6 @@ package org.w3id.chipgraph.serve;
 import java.util.Iterator;
 import java.util.concurrent.TimeUnit;
 
-import org.apache.jena.atlas.io.IO;
 import org.apache.jena.fuseki.servlets.HttpAction;
 import org.apache.jena.fuseki.servlets.SPARQL_QueryDataset;
 import org.apache.jena.fuseki.servlets.ServletOps;
@@ -17,7 +16,6 @@ import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.QueryExecDatasetBuilder;
 import org.apache.jena.sparql.exec.QueryExecResult;
 import org.apache.jena.web.HttpSC;
-import org.eclipse.jetty.http.HttpException;
 import org.w3id.chipgraph.query.QueryRunner;
 
 /**
@@ -62,21 +60,6 @@ final class GuardedQuery extends SPARQL_QueryDataset {
         String problem = RequestTimeout.problem(action.getRequestParameter(RequestTimeout.PARAM));
         if (problem != null)
             ServletOps.errorBadRequest(problem);
-    }
-
-    /** Fuseki's, except that a body stopped by the size cap (sent without Content-Length) is a 413, not a 500. */
-    @Override
-    protected void executeBody(HttpAction action) {
-        String queryString = null;
-        try {
-            queryString = IO.readWholeFileAsUTF8(action.getRequestInputStream());
-        } catch (Throwable ex) {
-            for (Throwable t = ex; t != null; t = t.getCause())
-                if (t instanceof HttpException h && h.getCode() == HttpSC.PAYLOAD_TOO_LARGE_413)
-                    ServletOps.error(HttpSC.PAYLOAD_TOO_LARGE_413, t.getMessage());
-            ServletOps.errorOccurred(ex);
-        }
-        execute(queryString, action);
     }
 
     @Override

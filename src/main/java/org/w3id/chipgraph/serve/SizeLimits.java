@@ -31,7 +31,8 @@ final class SizeLimits {
             for (ConnectionFactory f : c.getConnectionFactories())
                 if (f instanceof HttpConfiguration.ConnectionFactory h)
                     h.getHttpConfiguration().setRequestHeaderSize(ResourceLimits.MAX_HEADER_BYTES);
-        SizeLimitHandler limit = new SizeLimitHandler(limits.maxBodyBytes(), limits.maxResponseBytes());
+        // Request bodies are capped by ReadBodyFirst, in front (no route sees a body past the cap); this handler caps responses.
+        SizeLimitHandler limit = new SizeLimitHandler(-1, limits.maxResponseBytes());
         limit.setHandler(new FailWhenAWriteFailed(jetty.getHandler()));
         jetty.setHandler(new ReadBodyFirst(limits.maxBodyBytes(), limit));
     }

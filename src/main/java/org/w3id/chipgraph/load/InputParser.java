@@ -23,11 +23,9 @@ import org.apache.jena.atlas.lib.IRILib;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFLanguages;
 import org.apache.jena.riot.RDFParser;
-import org.apache.jena.riot.RDFParserBuilder;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.riot.system.StreamRDFLib;
 import org.apache.jena.riot.system.ErrorHandler;
-import org.apache.jena.riot.system.FactoryRDF;
 import org.apache.jena.riot.system.FactoryRDFCaching;
 import org.apache.jena.riot.system.StreamRDFBase;
 import org.apache.jena.sparql.core.Quad;
@@ -311,7 +309,8 @@ public final class InputParser {
         if (RDFLanguages.sameLang(lang, Lang.JSONLD))
             JsonLdCheck.check(p, name);
         if (!IriCachingProfile.reads(lang)) {
-            withSettings(RDFParser.source(p), name, lang, terms.factory()).build().parse(sink);
+            RDFParser.source(p).lang(lang).context(parserContext()).errorHandler(new FailFast(name)).factory(terms.factory())
+                    .build().parse(sink);
             return;
         }
         try (InputStream in = Files.newInputStream(p)) {
@@ -320,11 +319,6 @@ public final class InputParser {
         } catch (IOException e) {
             throw new LoadException(LoadException.INPUT, name + ": cannot be read: " + e.getMessage(), e);
         }
-    }
-
-    /** What a parse through RDFParser is set up with (the syntaxes other than Turtle and TriG: see {@link #parseFile}). */
-    private static RDFParserBuilder withSettings(RDFParserBuilder source, String name, Lang lang, FactoryRDF terms) {
-        return source.lang(lang).context(parserContext()).errorHandler(new FailFast(name)).factory(terms);
     }
 
     /**

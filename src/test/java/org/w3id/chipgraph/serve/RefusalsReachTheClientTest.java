@@ -112,18 +112,24 @@ class RefusalsReachTheClientTest {
         }
     }
 
+    /** POSTs the head, checks that nothing is answered while the body is held back, sends the body slowly, reads the answer. */
+    static Answer headThenSlowBody(Socket s, String path, String type, String body, String what) throws Exception {
+        OutputStream out = s.getOutputStream();
+        out.write(head("POST", path, type, body.length()).getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        assertNoAnswerYet(s, what);
+        sendSlowly(out, body);
+        s.setSoTimeout(10_000);
+        return readAnswer(s.getInputStream());
+    }
+
     @Test
     void anOversizedBodyIsReadBeforeTheRefusalAndTheConnectionStaysUsable() throws Exception {
         String body = "SELECT * {} #" + "x".repeat(3 * CAP);
         try (Socket s = new Socket("127.0.0.1", port)) {
-            OutputStream out = s.getOutputStream();
-            out.write(head("POST", "/chipgraph/sparql", "application/sparql-query", body.length()).getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            assertNoAnswerYet(s, "an oversized body");
-            sendSlowly(out, body);
-            s.setSoTimeout(10_000);
-            Answer refused = readAnswer(s.getInputStream());
+            Answer refused = headThenSlowBody(s, "/chipgraph/sparql", "application/sparql-query", body, "an oversized body");
             assertEquals(413, refused.status(), refused.body());
+            OutputStream out = s.getOutputStream();
             assertTrue(refused.body().contains("--max-body"), "the refusal names the option: " + refused.body());
             // The body was read to its end, so the same connection answers the next request.
             out.write("GET /chipgraph/sparql?query=ASK%7B%7D HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/csv\r\nConnection: close\r\n\r\n"
@@ -157,13 +163,7 @@ class RefusalsReachTheClientTest {
     void aRefusedWriteWaitsForItsSmallBodyToo() throws Exception {
         String turtle = "<urn:x> <urn:y> <urn:z> .";
         try (Socket s = new Socket("127.0.0.1", port)) {
-            OutputStream out = s.getOutputStream();
-            out.write(head("POST", "/chipgraph?graph=urn:x:g", "text/turtle", turtle.length()).getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            assertNoAnswerYet(s, "a refused write");
-            sendSlowly(out, turtle);
-            s.setSoTimeout(10_000);
-            int status = readAnswer(s.getInputStream()).status();
+            int status = headThenSlowBody(s, "/chipgraph?graph=urn:x:g", "text/turtle", turtle, "a refused write").status();
             assertTrue(status == 403 || status == 404 || status == 405, "refused: " + status);
         }
     }
